@@ -1,0 +1,283 @@
+import { EMOTICONS, EXTENDED_EMOTICONS, type EmoticonInfo } from './emoticons.ts'
+import type { Content, Emoticon, Link, Node, Point } from './nodes.ts'
+
+/** Names of the paired tags. */
+export type BlockName = 'qt' | 'info' | 'title' | 'code' | 'download' | 'task'
+
+/** A link or an emoticon found in a run of text, with its offsets in the whole source. */
+export interface InlineToken {
+  node: Link | Emoticon
+  start: number
+  end: number
+}
+
+/** A tag found by the grammar; the text between tokens is implicit. */
+export type Token =
+  | { kind: 'node'; node: Content; start: number; end: number }
+  | { kind: 'open'; name: BlockName; spelling: string; start: number; end: number; make: () => Content }
+  | { kind: 'close'; spelling: string; start: number; end: number }
+
+interface Range {
+  start: number
+  end: number
+}
+
+/** Which shapes each tag name allows: `[name]`, `[name:value]`, `[name key=value …]`. */
+const SHAPES: Record<string, { bare?: true; colon?: true; attributes?: true }> = {
+  to: { colon: true },
+  toall: { bare: true, attributes: true },
+  rp: { attributes: true },
+  qt: { bare: true, attributes: true },
+  qtmeta: { attributes: true },
+  info: { bare: true, attributes: true },
+  title: { bare: true, attributes: true },
+  hr: { bare: true, attributes: true },
+  code: { bare: true, attributes: true },
+  picon: { colon: true },
+  pname: { colon: true },
+  piconname: { colon: true },
+  preview: { attributes: true },
+  download: { colon: true },
+  task: { attributes: true },
+  dtext: { colon: true },
+  date: { colon: true },
+  live: { attributes: true },
+}
+
+const DIGITS = /^\d+$/
+const SPACE = /[ \t\r\n]+/
+const STARTS_WITH_SPACE = /^[ \t\r\n]/
+
+/** A decimal id that fits a number exactly, or undefined. */
+function id(value: string | undefined): number | undefined {
+  if (value === undefined || !DIGITS.test(value)) return undefined
+  const n = Number(value)
+  return Number.isSafeInteger(n) ? n : undefined
+}
+
+/** `key=value` pairs of an attribute list (first of each key wins), or undefined when there are none. */
+function attributes(text: string): Map<string, string> | undefined {
+  const found = new Map<string, string>()
+  for (const item of text.split(SPACE)) {
+    const eq = item.indexOf('=')
+    if (eq > 0 && !found.has(item.slice(0, eq))) found.set(item.slice(0, eq), item.slice(eq + 1))
+  }
+  return found.size > 0 ? found : undefined
+}
+
+/** Options of the parser that change what is recognised. */
+export interface GrammarOptions {
+  /** Record each node's `position` (default true). */
+  positions?: boolean
+  /** Also recognise the six unverified emoticons of {@link EXTENDED_EMOTICONS} (default false). */
+  extendedEmoticons?: boolean
+  /** Further emoticons to recognise, written `(name)`. */
+  emoticons?: readonly EmoticonInfo[]
+}
+
+const STANDARD_EMOTICONS = new Map(EMOTICONS.map((e) => [e.code, e]))
+
+/**
+ * The typed factories that the grammar's actions call. One instance serves one
+ * parse: it knows the source, for positions, and the offset of the text run
+ * that the Inline rule is scanning.
+ */
+export class GrammarActions {
+  /** Offset of the current Inline run in the whole source. */
+  base = 0
+  private urlDepth = 0
+  private lineStarts: number[] | undefined
+  private readonly emoticonTable: Map<string, EmoticonInfo>
+  private readonly positions: boolean
+
+  constructor(
+    readonly source: string,
+    options: GrammarOptions,
+  ) {
+    this.positions = options.positions !== false
+    this.emoticonTable =
+      options.extendedEmoticons || options.emoticons
+        ? new Map([...STANDARD_EMOTICONS, ...[...(options.extendedEmoticons ? EXTENDED_EMOTICONS : []), ...(options.emoticons ?? [])].map((e) => [e.code, e] as const)])
+        : STANDARD_EMOTICONS
+  }
+
+  private point(offset: number): Point {
+    const starts = (this.lineStarts ??= lineStarts(this.source))
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (starts[mid] <= offset) low = mid
+      else high = mid - 1
+    }
+    return { line: low + 1, column: offset - starts[low] + 1, offset }
+  }
+
+  /** Drops the nulls that stand for skipped text. */
+  tokens(items: (Token | null)[]): Token[] {
+    return items.filter((item): item is Token => item !== null)
+  }
+
+  /** `[name]`, `[name:value rest]` or `[name rest]`; null when it is not a valid tag. */
+  tag(range: Range, name: string, value: string | null, rest: string): Token | null {
+    const lower = name.toLowerCase()
+    const shape = SHAPES[lower]
+    if (shape === undefined) return null
+    const { start, end } = range
+    const source = this.source.slice(start, end)
+    if (value !== null) {
+      if (!shape.colon) return null
+      return this.colonTag(lower, name, value, rest, source, start, end)
+    }
+    if (rest === '') {
+      if (!shape.bare) return null
+      return this.attributeTag(lower, name, new Map(), source, start, end)
+    }
+    const attrs = shape.attributes && STARTS_WITH_SPACE.test(rest) ? attributes(rest) : undefined
+    return attrs === undefined ? null : this.attributeTag(lower, name, attrs, source, start, end)
+  }
+
+  private inline(node: Content, start: number, end: number): Token {
+    return { kind: 'node', node: this.at(node, start, end), start, end }
+  }
+
+  private opener(name: BlockName, spelling: string, start: number, end: number, make: () => Content): Token {
+    return { kind: 'open', name, spelling, start, end, make }
+  }
+
+  private colonTag(lower: string, name: string, value: string, rest: string, source: string, start: number, end: number): Token | null {
+    if (lower === 'dtext') return this.inline({ type: 'dtext', key: value, source }, start, end)
+    const n = id(value)
+    if (n === undefined) return null
+    switch (lower) {
+      case 'to':
+        return this.inline({ type: 'to', accountId: n, source }, start, end)
+      case 'picon':
+      case 'pname':
+      case 'piconname':
+        return this.inline({ type: lower, accountId: n, source }, start, end)
+      case 'date':
+        return this.inline({ type: 'date', time: n, source }, start, end)
+      default:
+        // download: extra text after the id makes the opener literal
+        if (rest !== '') return null
+        return this.opener('download', name, start, end, () => ({ type: 'download', fileId: n, open: source, children: [] }))
+    }
+  }
+
+  private attributeTag(lower: string, name: string, attrs: Map<string, string>, source: string, start: number, end: number): Token | null {
+    switch (lower) {
+      case 'toall':
+        return this.inline({ type: 'toall', source }, start, end)
+      case 'hr':
+        return this.inline({ type: 'hr', source }, start, end)
+      case 'rp': {
+        const accountId = id(attrs.get('aid'))
+        const target = /^(\d+)[-:](\d+)$/.exec(attrs.get('to') ?? '')
+        const roomId = id(target?.[1])
+        if (accountId === undefined || roomId === undefined) return null
+        return this.inline({ type: 'reply', accountId, roomId, messageId: target![2], source }, start, end)
+      }
+      case 'qtmeta': {
+        const accountId = id(attrs.get('aid'))
+        if (accountId === undefined) return null
+        const time = id(attrs.get('time'))
+        return this.inline({ type: 'qtmeta', accountId, ...(time === undefined ? {} : { time }), source }, start, end)
+      }
+      case 'preview': {
+        const fileId = id(attrs.get('id'))
+        if (fileId === undefined) return null
+        const height = id(attrs.get('ht'))
+        return this.inline({ type: 'preview', fileId, ...(height === undefined ? {} : { height }), source }, start, end)
+      }
+      case 'live': {
+        const liveId = id(attrs.get('id'))
+        const roomId = id(attrs.get('rid'))
+        if (liveId === undefined || roomId === undefined) return null
+        return this.inline({ type: 'live', id: liveId, roomId, source }, start, end)
+      }
+      case 'task':
+        return this.taskOpener(name, attrs, source, start, end)
+      case 'qt':
+        return this.opener('qt', name, start, end, () => ({ type: 'quote', open: source, children: [] }))
+      case 'code':
+        return this.opener('code', name, start, end, () => ({ type: 'code', value: '', open: source }))
+      default:
+        return this.opener(lower as 'info' | 'title', name, start, end, () => ({ type: lower as 'info' | 'title', open: source, children: [] }))
+    }
+  }
+
+  private taskOpener(name: string, attrs: Map<string, string>, source: string, start: number, end: number): Token | null {
+    const accountIds = (attrs.get('aid') ?? '').split(',').map(id)
+    const status = attrs.get('st')
+    const limit = attrs.get('lt') ?? ''
+    if (accountIds.includes(undefined) || (status !== 'open' && status !== 'done') || !/^-?\d+$/.test(limit)) return null
+    const limitType = attrs.get('ltype')
+    return this.opener('task', name, start, end, () => ({
+      type: 'task',
+      accountIds: accountIds as number[],
+      status,
+      limitTime: Number(limit),
+      ...(limitType === undefined ? {} : { limitType }),
+      open: source,
+      children: [],
+    }))
+  }
+
+  /** `[/name]`; null when the name is not a block. */
+  closer(range: Range, name: string): Token | null {
+    const lower = name.toLowerCase()
+    if (lower !== 'qt' && lower !== 'info' && lower !== 'title' && lower !== 'code' && lower !== 'download' && lower !== 'task') return null
+    return { kind: 'close', spelling: name, start: range.start, end: range.end }
+  }
+
+  /** Starts a URL: no parenthesis is open yet. */
+  startUrl(): boolean {
+    this.urlDepth = 0
+    return true
+  }
+
+  /** A `(` in a URL. */
+  openParen(): boolean {
+    this.urlDepth++
+    return true
+  }
+
+  /** A `)` belongs to the URL only when it closes a `(` of the URL. */
+  closeParen(): boolean {
+    if (this.urlDepth === 0) return false
+    this.urlDepth--
+    return true
+  }
+
+  link(range: Range, url: string): InlineToken {
+    return this.inlineToken({ type: 'link', url }, range)
+  }
+
+  isEmoticon(code: string): boolean {
+    return this.emoticonTable.has(code)
+  }
+
+  emoticon(range: Range, code: string): InlineToken {
+    return this.inlineToken({ type: 'emoticon', code, name: this.emoticonTable.get(code)!.name }, range)
+  }
+
+  private inlineToken(node: Link | Emoticon, range: Range): InlineToken {
+    const start = this.base + range.start
+    const end = this.base + range.end
+    this.at(node, start, end)
+    return { node, start, end }
+  }
+
+  /** Sets a node's position when positions are on. */
+  at<T extends Node>(node: T, start: number, end: number): T {
+    if (this.positions) node.position = { start: this.point(start), end: this.point(end) }
+    return node
+  }
+}
+
+function lineStarts(source: string): number[] {
+  const starts = [0]
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}

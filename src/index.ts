@@ -1,0 +1,5 @@
+/**
+ * `chatwork-kit`: everything but the emulator (`chatwork-kit/testing`) and the
+ * vitest matchers (`chatwork-kit/vitest`).
+ */
+export * from './markup.ts'
