@@ -1,0 +1,7 @@
+/**
+ * `npm run bench`: every benchmark, each printed beside a baseline measured in
+ * the same run, because absolute figures on shared machines mean little.
+ */
+import { run as markup } from './markup.bench.ts'
+
+for (const run of [markup]) await run()
