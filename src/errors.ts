@@ -20,3 +20,33 @@ export class ChatworkError extends Error {
     this.code = code
   }
 }
+
+/** Why a webhook input was refused; see {@link ChatworkWebhookError}. */
+export type WebhookErrorReason =
+  /** The body is not UTF-8 JSON text. */
+  | 'invalid_json'
+  /** The body is JSON but not a webhook payload: not an object, or a required field is missing or of the wrong type. */
+  | 'invalid_payload'
+  /** A webhook token is not base64 text of a non-empty key. */
+  | 'invalid_token'
+
+/**
+ * A webhook body or webhook token that cannot be used. `reason` says which
+ * check failed; `message` names the offending field.
+ *
+ * @example
+ * try {
+ *   parseWebhookEvent('not json')
+ * } catch (error) {
+ *   if (error instanceof ChatworkWebhookError) console.error(error.reason) // 'invalid_json'
+ * }
+ */
+export class ChatworkWebhookError extends ChatworkError {
+  /** Which check failed. */
+  readonly reason: WebhookErrorReason
+
+  constructor(reason: WebhookErrorReason, message: string, options?: ErrorOptions) {
+    super('ERR_CHATWORK_WEBHOOK', message, options)
+    this.reason = reason
+  }
+}
