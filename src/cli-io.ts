@@ -1,0 +1,101 @@
+/**
+ * What the `chatwork-kit` subcommands share: the registration signature, exit
+ * codes, usage errors, and reading files or stdin.
+ */
+import { readFile } from 'node:fs/promises'
+import process from 'node:process'
+import type { CAC } from 'cac'
+import pc from 'picocolors'
+import { ChatworkError } from './errors.ts'
+
+/**
+ * Registers one subcommand on the cac instance. Its action may return the
+ * exit code (or a promise of it); returning nothing leaves it at 0, which lets
+ * long-running commands (the emulator) keep the process alive.
+ *
+ * @example
+ * export const registerHello: RegisterCommand = (cli) => {
+ *   cli.command('hello', 'Say hello').action(() => {
+ *     console.log('hello')
+ *     return EXIT_OK
+ *   })
+ * }
+ */
+export type RegisterCommand = (cli: CAC) => void
+
+/** Exit code of a run that found nothing wrong. */
+export const EXIT_OK = 0
+/** Exit code when the command ran and found problems (lint errors, …). */
+export const EXIT_FAILURE = 1
+/** Exit code of usage errors: unknown command or option, unreadable file. */
+export const EXIT_USAGE = 2
+
+/** The file name that stands for standard input. */
+export const STDIN = '-'
+
+/**
+ * A mistake in how the command line was called; the CLI prints its message on
+ * one line and exits with {@link EXIT_USAGE}.
+ *
+ * @example
+ * throw new CliUsageError('unknown format "xml" (use pretty or json)')
+ */
+export class CliUsageError extends ChatworkError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('CLI_USAGE', message, options)
+  }
+}
+
+/** One input of a command: where it came from, and its text. */
+export interface Input {
+  /** The path as given, or `-` for stdin. */
+  name: string
+  text: string
+}
+
+/**
+ * Reads each file (`-` is stdin); with no files, reads stdin. A file that
+ * cannot be read is a {@link CliUsageError}.
+ *
+ * @example
+ * for (const { name, text } of await readInputs(['a.txt', '-'])) console.log(name, text.length)
+ */
+export async function readInputs(files: readonly string[]): Promise<Input[]> {
+  const names = files.length === 0 ? [STDIN] : files
+  const inputs: Input[] = []
+  for (const name of names) inputs.push({ name, text: await readInput(name) })
+  return inputs
+}
+
+async function readInput(name: string): Promise<string> {
+  if (name === STDIN) return readStdin()
+  try {
+    return await readFile(name, 'utf8')
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
+    throw new CliUsageError(`cannot read ${name}: ${reason}`, { cause: error })
+  }
+}
+
+// stdin may be read once; several `-` arguments all get the same text.
+let stdinText: Promise<string> | undefined
+
+function readStdin(): Promise<string> {
+  stdinText ??= (async () => {
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks).toString('utf8')
+  })()
+  return stdinText
+}
+
+/**
+ * Prints an error as one line on stderr, `chatwork-kit: message`.
+ *
+ * @example
+ * printError(new CliUsageError('unknown command "foo"'))
+ */
+export function printError(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`${pc.red('chatwork-kit:')} ${message.split('\n')[0]}\n`)
+}
