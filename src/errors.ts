@@ -50,3 +50,26 @@ export class ChatworkWebhookError extends ChatworkError {
     this.reason = reason
   }
 }
+
+/**
+ * A request the local emulator (`chatwork-kit/testing`) refuses: a helper
+ * called with an unknown room, a seed that does not hold together, a webhook
+ * token that is not base64. `status` is the HTTP status the same refusal
+ * gets when it comes over the wire.
+ *
+ * @example
+ * try {
+ *   emu.post(999, 'hi')
+ * } catch (error) {
+ *   if (error instanceof ChatworkEmulatorError) console.error(error.status, error.message) // 404 Room 999 not found
+ * }
+ */
+export class ChatworkEmulatorError extends ChatworkError {
+  /** The HTTP status of the same refusal over the wire (400, 403, 404, …). */
+  readonly status: number
+
+  constructor(status: number, message: string, options?: ErrorOptions) {
+    super('ERR_CHATWORK_EMULATOR', message, options)
+    this.status = status
+  }
+}
