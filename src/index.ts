@@ -3,3 +3,4 @@
  * vitest matchers (`chatwork-kit/vitest`).
  */
 export * from './markup.ts'
+export * from './webhook.ts'
