@@ -73,3 +73,190 @@ export class ChatworkEmulatorError extends ChatworkError {
     this.status = status
   }
 }
+
+/** The `x-ratelimit-*` headers of a response: the per-token allowance (spec §2.1). */
+export interface RateLimit {
+  /** Requests allowed in the current window (`x-ratelimit-limit`). */
+  limit: number
+  /** Requests left in the current window (`x-ratelimit-remaining`). */
+  remaining: number
+  /** When the window resets (`x-ratelimit-reset`, Unix seconds on the wire). */
+  resetAt: Date
+}
+
+/** The free-plan history limitation of a message read (spec §3): present only when it applies. */
+export interface MessageLimitation {
+  /** The `chatwork-message-limitation-summary` header, when sent. */
+  summary?: string
+}
+
+/** What every error of a request carries: which call failed, with id placeholders (`/rooms/{room_id}`). */
+interface RequestErrorInit {
+  method: string
+  path: string
+}
+
+/**
+ * The API answered with an error status (4xx or 5xx, other than a 429 that
+ * the client waited out). `errors` holds the messages of the `{"errors":[…]}`
+ * body (empty when the body had none, e.g. an OAuth 401).
+ *
+ * @example
+ * try {
+ *   await client.rooms.get(404)
+ * } catch (error) {
+ *   if (error instanceof ChatworkApiError && error.status === 404) console.log('no such room', error.path) // /rooms/{room_id}
+ * }
+ */
+export class ChatworkApiError extends ChatworkError {
+  /** The HTTP status. */
+  readonly status: number
+  /** The messages of the error body. */
+  readonly errors: string[]
+  /** The HTTP method. */
+  readonly method: string
+  /** The endpoint with id placeholders, e.g. `/rooms/{room_id}/messages/{message_id}`. */
+  readonly path: string
+  /** The rate-limit headers of the error response, when sent. */
+  readonly rateLimit: RateLimit | undefined
+  /** Set when a message read failed because of the free-plan limitation (a 404 then means "restricted", spec §3). */
+  readonly limitation: MessageLimitation | undefined
+
+  constructor(
+    init: RequestErrorInit & { status: number; errors: string[]; rateLimit?: RateLimit; limitation?: MessageLimitation },
+    options?: ErrorOptions,
+  ) {
+    const detail = init.errors.length > 0 ? `: ${init.errors.join('; ')}` : ''
+    super('ERR_CHATWORK_API', `${init.method} ${init.path} failed with ${init.status}${detail}`, options)
+    this.status = init.status
+    this.errors = init.errors
+    this.method = init.method
+    this.path = init.path
+    this.rateLimit = init.rateLimit
+    this.limitation = init.limitation
+  }
+}
+
+/**
+ * A rate limit the client would not wait out: with `rateLimit: 'throw'`, when
+ * the wait would exceed `maxRateLimitWaitMs`, or after repeated 429s.
+ * `scope` says which limit: the per-token allowance or a room's posting window.
+ *
+ * @example
+ * try {
+ *   await client.messages.send(roomId, 'hi')
+ * } catch (error) {
+ *   if (error instanceof ChatworkRateLimitError) console.log(error.scope, error.resetAt)
+ * }
+ */
+export class ChatworkRateLimitError extends ChatworkError {
+  /** Which limit: the token's allowance (spec §2.1) or the room's posting window (spec §2.3). */
+  readonly scope: 'token' | 'room'
+  /** When the limit should have room again. */
+  readonly resetAt: Date
+  /** The HTTP method. */
+  readonly method: string
+  /** The endpoint with id placeholders. */
+  readonly path: string
+
+  constructor(init: RequestErrorInit & { scope: 'token' | 'room'; resetAt: Date }, options?: ErrorOptions) {
+    super(
+      'ERR_CHATWORK_RATE_LIMIT',
+      `${init.method} ${init.path} is rate limited (${init.scope}) until ${init.resetAt.toISOString()}`,
+      options,
+    )
+    this.scope = init.scope
+    this.resetAt = init.resetAt
+    this.method = init.method
+    this.path = init.path
+  }
+}
+
+/**
+ * The request got no answer: connection refused or reset, DNS failure. `cause`
+ * is the underlying error (with any credential removed).
+ *
+ * @example
+ * try {
+ *   await client.me()
+ * } catch (error) {
+ *   if (error instanceof ChatworkNetworkError) console.log('offline?', error.cause)
+ * }
+ */
+export class ChatworkNetworkError extends ChatworkError {
+  /** The HTTP method. */
+  readonly method: string
+  /** The endpoint with id placeholders. */
+  readonly path: string
+
+  constructor(init: RequestErrorInit, options?: ErrorOptions) {
+    super('ERR_CHATWORK_NETWORK', `${init.method} ${init.path} failed: no response`, options)
+    this.method = init.method
+    this.path = init.path
+  }
+}
+
+/**
+ * No complete answer within the client's `timeout` (per attempt).
+ *
+ * @example
+ * try {
+ *   await client.me({ timeout: 1000 })
+ * } catch (error) {
+ *   if (error instanceof ChatworkTimeoutError) console.log(`gave up after ${error.timeout} ms`)
+ * }
+ */
+export class ChatworkTimeoutError extends ChatworkError {
+  /** The HTTP method. */
+  readonly method: string
+  /** The endpoint with id placeholders. */
+  readonly path: string
+  /** The timeout that elapsed, in milliseconds. */
+  readonly timeout: number
+
+  constructor(init: RequestErrorInit & { timeout: number }, options?: ErrorOptions) {
+    super('ERR_CHATWORK_TIMEOUT', `${init.method} ${init.path} timed out after ${init.timeout} ms`, options)
+    this.method = init.method
+    this.path = init.path
+    this.timeout = init.timeout
+  }
+}
+
+/**
+ * The client has no credential: neither `token` nor `accessToken` was given,
+ * `CHATWORK_API_TOKEN` is unset, or a token function returned an empty string.
+ *
+ * @example
+ * try {
+ *   new ChatworkClient()
+ * } catch (error) {
+ *   if (error instanceof ChatworkMissingTokenError) console.error('set CHATWORK_API_TOKEN')
+ * }
+ */
+export class ChatworkMissingTokenError extends ChatworkError {
+  constructor(message = 'No Chatwork token: pass `token` or `accessToken`, or set CHATWORK_API_TOKEN') {
+    super('ERR_CHATWORK_MISSING_TOKEN', message)
+  }
+}
+
+/**
+ * A client call refused before any request: an empty or over-long message
+ * body, an id that is not a decimal integer, an invalid date. `argument`
+ * names the offending parameter.
+ *
+ * @example
+ * try {
+ *   await client.messages.send(roomId, '')
+ * } catch (error) {
+ *   if (error instanceof ChatworkArgumentError) console.error(error.argument) // 'body'
+ * }
+ */
+export class ChatworkArgumentError extends ChatworkError {
+  /** The parameter at fault. */
+  readonly argument: string
+
+  constructor(argument: string, message: string) {
+    super('ERR_CHATWORK_ARGUMENT', message)
+    this.argument = argument
+  }
+}
