@@ -77,7 +77,7 @@ afterEach(() => {
   failWith = undefined
 })
 
-function post(body: string | Uint8Array, headers: Record<string, string> = {}, target = url): Promise<Response> {
+function post(body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}, target = url): Promise<Response> {
   return fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
 }
 
