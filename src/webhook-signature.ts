@@ -67,8 +67,8 @@ function constantTimeEqual(a: string, b: string): boolean {
   return difference === 0
 }
 
-/** The base64 signature of `bytes` under `key`. */
-async function sign(key: CryptoKey, bytes: Uint8Array): Promise<string> {
+/** The base64 signature of `bytes` under `key` (a key from {@link importWebhookKey}). */
+export async function signBytes(key: CryptoKey, bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.sign('HMAC', key, bytes as Uint8Array<ArrayBuffer>))
   let binary = ''
   for (const byte of digest) binary += String.fromCharCode(byte)
@@ -83,7 +83,7 @@ async function sign(key: CryptoKey, bytes: Uint8Array): Promise<string> {
 export async function signatureMatches(key: CryptoKey, bytes: Uint8Array, signature: string): Promise<boolean> {
   const given = typeof signature === 'string' ? normalizeSignature(signature) : undefined
   if (given === undefined) return false
-  return constantTimeEqual(given, await sign(key, bytes))
+  return constantTimeEqual(given, await signBytes(key, bytes))
 }
 
 /**
