@@ -98,8 +98,9 @@ interface RequestErrorInit {
 
 /**
  * The API answered with an error status (4xx or 5xx, other than a 429 that
- * the client waited out). `errors` holds the messages of the `{"errors":[…]}`
- * body (empty when the body had none, e.g. an OAuth 401).
+ * the client waited out), or with a success whose body is not JSON. `errors`
+ * holds the messages of the `{"errors":[…]}` body (for an OAuth 401 without
+ * one, the reason from `WWW-Authenticate`).
  *
  * @example
  * try {
