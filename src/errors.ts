@@ -21,7 +21,12 @@ export class ChatworkError extends Error {
   }
 }
 
-/** Why a webhook input was refused; see {@link ChatworkWebhookError}. */
+/**
+ * Why a webhook input was refused; see {@link ChatworkWebhookError}.
+ *
+ * @example
+ * const retryable = (reason: WebhookErrorReason) => reason !== 'invalid_token'
+ */
 export type WebhookErrorReason =
   /** The body is not UTF-8 JSON text. */
   | 'invalid_json'
