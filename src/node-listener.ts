@@ -1,7 +1,12 @@
 // Types only: this module must load where no node: module exists (Workers).
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-/** A `node:http` request listener; also an Express-style `(req, res)` route handler. */
+/**
+ * A `node:http` request listener; also an Express-style `(req, res)` route handler.
+ *
+ * @example
+ * app.post('/chatwork', toNodeListener(handler) satisfies NodeListener)
+ */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void
 
 /** What Express adds to a request: the URL before mounting, and a body a body parser read. */

@@ -27,21 +27,36 @@ interface MessageFields {
   updateTime: number
 }
 
-/** `message_created`: a message was posted in the room a webhook setting watches. */
+/**
+ * `message_created`: a message was posted in the room a webhook setting watches.
+ *
+ * @example
+ * if (event.type === 'message_created') console.log(event.accountId, event.body)
+ */
 export interface MessageCreatedEvent extends WebhookEventBase, MessageFields {
   type: 'message_created'
   /** The sender. */
   accountId: number
 }
 
-/** `message_updated`: a message was edited in the room a webhook setting watches. */
+/**
+ * `message_updated`: a message was edited in the room a webhook setting watches.
+ *
+ * @example
+ * if (event.type === 'message_updated') console.log(event.messageId, event.updateTime)
+ */
 export interface MessageUpdatedEvent extends WebhookEventBase, MessageFields {
   type: 'message_updated'
   /** The sender. */
   accountId: number
 }
 
-/** `mention_to_me`: someone mentioned the webhook setting's account. */
+/**
+ * `mention_to_me`: someone mentioned the webhook setting's account.
+ *
+ * @example
+ * if (event.type === 'mention_to_me') console.log(`${event.fromAccountId} in room ${event.roomId}`)
+ */
 export interface MentionToMeEvent extends WebhookEventBase, MessageFields {
   type: 'mention_to_me'
   /** Who wrote the mention. */
@@ -50,7 +65,12 @@ export interface MentionToMeEvent extends WebhookEventBase, MessageFields {
   toAccountId: number
 }
 
-/** An event type this library does not know; Chatwork may add some. */
+/**
+ * An event type this library does not know; Chatwork may add some.
+ *
+ * @example
+ * if (event.type === 'unknown') console.warn('unhandled webhook', event.eventType, event.raw)
+ */
 export interface UnknownWebhookEvent {
   type: 'unknown'
   /** The `webhook_event_type` as sent. */
@@ -59,7 +79,14 @@ export interface UnknownWebhookEvent {
   raw: Record<string, unknown>
 }
 
-/** A webhook event, discriminated on `type`. */
+/**
+ * A webhook event, discriminated on `type`.
+ *
+ * @example
+ * function roomOf(event: WebhookEvent): number | undefined {
+ *   return event.type === 'unknown' ? undefined : event.roomId
+ * }
+ */
 export type WebhookEvent = MessageCreatedEvent | MessageUpdatedEvent | MentionToMeEvent | UnknownWebhookEvent
 
 type JsonObject = Record<string, unknown>

@@ -6,19 +6,42 @@ import { importWebhookKey, signatureMatches } from './webhook-signature.ts'
 /**
  * The default body limit of {@link createWebhookHandler}: 1 MiB. A Chatwork
  * message is at most 65,535 characters, so a real event is far smaller.
+ *
+ * @example
+ * createWebhookHandler({ token, maxBodyBytes: DEFAULT_MAX_BODY_BYTES / 4 })
  */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
-/** The header that carries the signature. */
+/**
+ * The header that carries the signature.
+ *
+ * @example
+ * request.headers.get(SIGNATURE_HEADER) // 'S9JQHyY3XQAR/mzwCFpKNObzqMLuUCgTdp9+kvBE88E='
+ */
 export const SIGNATURE_HEADER = 'x-chatworkwebhooksignature'
 
-/** The query parameter that carries the same signature, for receivers that cannot read headers. */
+/**
+ * The query parameter that carries the same signature, for receivers that cannot read headers.
+ *
+ * @example
+ * new URL(request.url).searchParams.get(SIGNATURE_QUERY_PARAMETER)
+ */
 export const SIGNATURE_QUERY_PARAMETER = 'chatwork_webhook_signature'
 
-/** A callback for one kind of event; it may return a promise, which is awaited before the answer. */
+/**
+ * A callback for one kind of event; it may return a promise, which is awaited before the answer.
+ *
+ * @example
+ * const log: WebhookCallback<MentionToMeEvent> = (event) => console.log(event.body)
+ */
 export type WebhookCallback<E> = (event: E, request: Request) => unknown
 
-/** Options of {@link createWebhookHandler}. */
+/**
+ * Options of {@link createWebhookHandler}.
+ *
+ * @example
+ * const options: WebhookHandlerOptions = { token: [oldToken, newToken], on: { messageCreated: (event) => console.log(event.body) } }
+ */
 export interface WebhookHandlerOptions {
   /**
    * The webhook token (base64, from the webhook setting's edit screen), or
@@ -45,7 +68,13 @@ export interface WebhookHandlerOptions {
   parseOptions?: ParseOptions
 }
 
-/** A Fetch API handler: mounts as is in Workers, Deno, Bun, Hono and Next route handlers. */
+/**
+ * A Fetch API handler: mounts as is in Workers, Deno, Bun, Hono and Next route handlers.
+ *
+ * @example
+ * const handler: WebhookHandler = createWebhookHandler({ token })
+ * Deno.serve(handler)
+ */
 export type WebhookHandler = (request: Request) => Promise<Response>
 
 /**
