@@ -25,7 +25,8 @@ export class ChatworkError extends Error {
  * Why a webhook input was refused; see {@link ChatworkWebhookError}.
  *
  * @example
- * const retryable = (reason: WebhookErrorReason) => reason !== 'invalid_token'
+ * // a bad token is the server's misconfiguration; the others are bad requests
+ * const status = (reason: WebhookErrorReason) => (reason === 'invalid_token' ? 500 : 400)
  */
 export type WebhookErrorReason =
   /** The body is not UTF-8 JSON text. */
