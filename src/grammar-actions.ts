@@ -1,26 +1,27 @@
 import { EMOTICONS, EXTENDED_EMOTICONS, type EmoticonInfo } from './emoticons.ts'
-import type { Content, Emoticon, Link, Node, Point } from './nodes.ts'
+import type { Code, Content, Emoticon, Link, Node, Parent, Point, Root } from './nodes.ts'
 
 /** Names of the paired tags. */
-export type BlockName = 'qt' | 'info' | 'title' | 'code' | 'download' | 'task'
+const BLOCK_NAMES = new Set(['qt', 'info', 'title', 'code', 'download', 'task'])
 
-/** A link or an emoticon found in a run of text, with its offsets in the whole source. */
+/** A link or an emoticon found in text, with its offsets in the whole source. */
 export interface InlineToken {
+  kind: 'inline'
   node: Link | Emoticon
   start: number
   end: number
 }
 
-/** A tag found by the grammar; the text between tokens is implicit. */
+/**
+ * What the grammar finds: inline tags, openers (their node is used only if
+ * they pair with a closer), closers, links and emoticons. The text between
+ * tokens is implicit.
+ */
 export type Token =
   | { kind: 'node'; node: Content; start: number; end: number }
-  | { kind: 'open'; name: BlockName; spelling: string; start: number; end: number; make: () => Content }
+  | { kind: 'open'; node: Exclude<Parent, Root> | Code; spelling: string; start: number; end: number }
   | { kind: 'close'; spelling: string; start: number; end: number }
-
-interface Range {
-  start: number
-  end: number
-}
+  | InlineToken
 
 /** Which shapes each tag name allows: `[name]`, `[name:value]`, `[name key=value …]`. */
 const SHAPES: Record<string, { bare?: true; colon?: true; attributes?: true }> = {
@@ -119,12 +120,11 @@ export class GrammarActions {
   }
 
   /** `[name]`, `[name:value rest]` or `[name rest]`; null when it is not a valid tag. */
-  tag(range: Range, name: string, value: string | null, rest: string): Token | null {
+  tag(start: number, source: string, name: string, value: string | null, rest: string): Token | null {
     const lower = name.toLowerCase()
     const shape = SHAPES[lower]
     if (shape === undefined) return null
-    const { start, end } = range
-    const source = this.source.slice(start, end)
+    const end = start + source.length
     if (value !== null) {
       if (!shape.colon) return null
       return this.colonTag(lower, name, value, rest, source, start, end)
@@ -141,8 +141,8 @@ export class GrammarActions {
     return { kind: 'node', node: this.at(node, start, end), start, end }
   }
 
-  private opener(name: BlockName, spelling: string, start: number, end: number, make: () => Content): Token {
-    return { kind: 'open', name, spelling, start, end, make }
+  private opener(spelling: string, start: number, end: number, node: Exclude<Parent, Root> | Code): Token {
+    return { kind: 'open', node, spelling, start, end }
   }
 
   private colonTag(lower: string, name: string, value: string, rest: string, source: string, start: number, end: number): Token | null {
@@ -161,7 +161,7 @@ export class GrammarActions {
       default:
         // download: extra text after the id makes the opener literal
         if (rest !== '') return null
-        return this.opener('download', name, start, end, () => ({ type: 'download', fileId: n, open: source, children: [] }))
+        return this.opener(name, start, end, { type: 'download', fileId: n, open: source, children: [] })
     }
   }
 
@@ -199,11 +199,11 @@ export class GrammarActions {
       case 'task':
         return this.taskOpener(name, attrs, source, start, end)
       case 'qt':
-        return this.opener('qt', name, start, end, () => ({ type: 'quote', open: source, children: [] }))
+        return this.opener(name, start, end, { type: 'quote', open: source, children: [] })
       case 'code':
-        return this.opener('code', name, start, end, () => ({ type: 'code', value: '', open: source }))
+        return this.opener(name, start, end, { type: 'code', value: '', open: source })
       default:
-        return this.opener(lower as 'info' | 'title', name, start, end, () => ({ type: lower as 'info' | 'title', open: source, children: [] }))
+        return this.opener(name, start, end, { type: lower as 'info' | 'title', open: source, children: [] })
     }
   }
 
@@ -213,7 +213,7 @@ export class GrammarActions {
     const limit = attrs.get('lt') ?? ''
     if (accountIds.includes(undefined) || (status !== 'open' && status !== 'done') || !/^-?\d+$/.test(limit)) return null
     const limitType = attrs.get('ltype')
-    return this.opener('task', name, start, end, () => ({
+    return this.opener(name, start, end, {
       type: 'task',
       accountIds: accountIds as number[],
       status,
@@ -221,14 +221,13 @@ export class GrammarActions {
       ...(limitType === undefined ? {} : { limitType }),
       open: source,
       children: [],
-    }))
+    })
   }
 
   /** `[/name]`; null when the name is not a block. */
-  closer(range: Range, name: string): Token | null {
-    const lower = name.toLowerCase()
-    if (lower !== 'qt' && lower !== 'info' && lower !== 'title' && lower !== 'code' && lower !== 'download' && lower !== 'task') return null
-    return { kind: 'close', spelling: name, start: range.start, end: range.end }
+  closer(start: number, source: string, name: string): Token | null {
+    if (!BLOCK_NAMES.has(name.toLowerCase())) return null
+    return { kind: 'close', spelling: name, start, end: start + source.length }
   }
 
   /** Starts a URL: no parenthesis is open yet. */
@@ -250,23 +249,21 @@ export class GrammarActions {
     return true
   }
 
-  link(range: Range, url: string): InlineToken {
-    return this.inlineToken({ type: 'link', url }, range)
+  link(start: number, url: string): InlineToken {
+    return this.inlineToken({ type: 'link', url }, start, url.length)
   }
 
   isEmoticon(code: string): boolean {
     return this.emoticonTable.has(code)
   }
 
-  emoticon(range: Range, code: string): InlineToken {
-    return this.inlineToken({ type: 'emoticon', code, name: this.emoticonTable.get(code)!.name }, range)
+  emoticon(start: number, code: string): InlineToken {
+    return this.inlineToken({ type: 'emoticon', code, name: this.emoticonTable.get(code)!.name }, start, code.length)
   }
 
-  private inlineToken(node: Link | Emoticon, range: Range): InlineToken {
-    const start = this.base + range.start
-    const end = this.base + range.end
-    this.at(node, start, end)
-    return { node, start, end }
+  private inlineToken(node: Link | Emoticon, offset: number, length: number): InlineToken {
+    const start = this.base + offset
+    return { kind: 'inline', node: this.at(node, start, start + length), start, end: start + length }
   }
 
   /** Sets a node's position when positions are on. */

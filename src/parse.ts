@@ -5,9 +5,6 @@ import type { Code, Content, Parent, Root } from './nodes.ts'
 /** Options of {@link parse}. */
 export interface ParseOptions extends GrammarOptions {}
 
-/** Runs of text that may hold a link or an emoticon; others skip the Inline rule. */
-const MAY_HOLD_INLINE = /[:;(|\]]|8-|https?:\/\//
-
 /** Pairs each opener with its closer: the index of the closer token, or -1. */
 function pair(tokens: Token[]): Int32Array {
   const match = new Int32Array(tokens.length).fill(-1)
@@ -74,41 +71,51 @@ export function parse(body: string, options: ParseOptions = {}): Root {
   const match = pair(tokens)
   const frames: Frame[] = [{ node: root, start: 0, closer: tokens.length, contentStart: 0 }]
   let top = frames[0]
-  let textStart = 0
+  // The current run of literal text: where it starts, the links and
+  // emoticons found in it, and whether an unpaired tag became part of it.
+  const run: Run = { start: 0, inline: [], hasLiteralTag: false }
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]
-    if (token.kind === 'close') {
+    if (token.kind === 'inline') {
+      run.inline.push(token)
+    } else if (token.kind === 'close') {
       // a closer that does not end the innermost block stays text
-      if (i !== top.closer) continue
-      inline(actions, textStart, token.start, top.node.children)
+      if (i !== top.closer) {
+        run.hasLiteralTag = true
+        continue
+      }
+      flush(actions, run, token.start, top.node.children)
       const block = top.node as Exclude<Parent, Root>
       block.close = body.slice(token.start, token.end)
       frames.pop()
-      textStart = finish(actions, block, top.start, token.end)
+      run.start = finish(actions, block, top.start, token.end)
       top = frames[frames.length - 1]
       top.node.children.push(block)
     } else if (token.kind === 'open') {
       // an opener without a closer inside the enclosing block stays text
       const closer = match[i]
-      if (closer === -1 || closer > top.closer) continue
-      inline(actions, textStart, token.start, top.node.children)
-      const node = token.make()
+      if (closer === -1 || closer > top.closer) {
+        run.hasLiteralTag = true
+        continue
+      }
+      flush(actions, run, token.start, top.node.children)
+      const node = token.node
       if (node.type === 'code') {
         const end = tokens[closer]
         node.value = body.slice(token.end, end.start)
         node.close = body.slice(end.start, end.end)
-        textStart = finish(actions, node, token.start, end.end)
+        run.start = finish(actions, node, token.start, end.end)
         top.node.children.push(node)
         i = closer
       } else {
-        top = { node: node as Parent, start: token.start, closer, contentStart: token.end }
+        top = { node, start: token.start, closer, contentStart: token.end }
         frames.push(top)
-        textStart = token.end
+        run.start = token.end
       }
     } else {
-      inline(actions, textStart, token.start, top.node.children)
-      textStart = token.end
+      flush(actions, run, token.start, top.node.children)
+      run.start = token.end
       const node = token.node
       const parent = top.node
       if (node.type === 'qtmeta' && parent.type === 'quote' && top.contentStart === token.start && parent.meta === undefined) {
@@ -120,8 +127,14 @@ export function parse(body: string, options: ParseOptions = {}): Root {
       }
     }
   }
-  inline(actions, textStart, body.length, root.children)
+  flush(actions, run, body.length, root.children)
   return root
+}
+
+interface Run {
+  start: number
+  inline: InlineToken[]
+  hasLiteralTag: boolean
 }
 
 /** Records a block's position, and the line feed after `[/qt]` or `[/code]`; returns where text resumes. */
@@ -135,23 +148,32 @@ function finish(actions: GrammarActions, block: Exclude<Parent, Root> | Code, st
   return end
 }
 
-/** Splits one run of literal text into text, link and emoticon nodes. */
-function inline(actions: GrammarActions, start: number, end: number, into: Content[]): void {
-  if (start >= end) return
-  const source = actions.source
-  const run = source.slice(start, end)
-  if (!MAY_HOLD_INLINE.test(run)) {
-    into.push(actions.at({ type: 'text', value: run }, start, end))
-    return
+/**
+ * Emits the run of literal text that ends at `end` as text, link and emoticon
+ * nodes, and starts a new run. The links and emoticons found by the Body rule
+ * stand unless an unpaired tag became text inside the run: its brackets may
+ * join the text around them (`[info]:)` holds `]:)`), so such a run is
+ * scanned again.
+ */
+function flush(actions: GrammarActions, run: Run, end: number, into: Content[]): void {
+  const { start } = run
+  let inline = run.inline
+  if (run.hasLiteralTag) {
+    actions.base = start
+    inline = (parseGrammar(actions.source.slice(start, end), { startRule: 'Inline', actions }) as (InlineToken | null)[]).filter((token) => token !== null)
+    actions.base = 0
   }
-  actions.base = start
-  const specials: (InlineToken | null)[] = parseGrammar(run, { startRule: 'Inline', actions })
   let textStart = start
-  for (const special of specials) {
-    if (special === null) continue
-    if (textStart < special.start) into.push(actions.at({ type: 'text', value: source.slice(textStart, special.start) }, textStart, special.start))
-    into.push(special.node)
-    textStart = special.end
+  for (const token of inline) {
+    if (textStart < token.start) into.push(text(actions, textStart, token.start))
+    into.push(token.node)
+    textStart = token.end
   }
-  if (textStart < end) into.push(actions.at({ type: 'text', value: source.slice(textStart, end) }, textStart, end))
+  if (textStart < end) into.push(text(actions, textStart, end))
+  run.inline = []
+  run.hasLiteralTag = false
+}
+
+function text(actions: GrammarActions, start: number, end: number): Content {
+  return actions.at({ type: 'text', value: actions.source.slice(start, end) }, start, end)
 }

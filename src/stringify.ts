@@ -113,21 +113,31 @@ function close(node: Node): string {
  */
 export function stringify(tree: Node | readonly Node[]): string {
   let out = ''
-  const pending: (Node | string)[] = Array.isArray(tree) ? [...tree].reverse() : [tree as Node]
-  while (pending.length > 0) {
-    const item = pending.pop()!
-    if (typeof item === 'string') {
-      out += item
-      continue
-    }
-    out += open(item)
-    if ('children' in item) {
-      const after = close(item)
-      if (after !== '') pending.push(after)
-      for (let i = item.children.length - 1; i >= 0; i--) pending.push(item.children[i])
+  // The siblings being printed, the next one's index, and the closer of their
+  // parent; the stack holds the same for each enclosing level.
+  let nodes: readonly Node[] = Array.isArray(tree) ? tree : [tree as Node]
+  let next = 0
+  let after = ''
+  const stack: { nodes: readonly Node[]; next: number; after: string }[] = []
+  for (;;) {
+    if (next < nodes.length) {
+      const node = nodes[next++]
+      if (node.type === 'text') {
+        out += node.value
+      } else if ('children' in node) {
+        out += open(node)
+        stack.push({ nodes, next, after })
+        nodes = node.children
+        next = 0
+        after = close(node)
+      } else {
+        out += open(node) + close(node)
+      }
     } else {
-      out += close(item)
+      out += after
+      const frame = stack.pop()
+      if (frame === undefined) return out
+      ;({ nodes, next, after } = frame)
     }
   }
-  return out
 }

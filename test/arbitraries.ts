@@ -1,0 +1,22 @@
+import fc from 'fast-check'
+
+const TAG_NAMES = ['To', 'to', 'TO', 'toall', 'rp', 'Rp', 'qt', 'QT', 'qtmeta', 'info', 'INFO', 'Info', 'title', 'hr', 'code', 'CODE', 'picon', 'pname', 'piconname', 'preview', 'download', 'task', 'dtext', 'deleted', 'date', 'live', 'foo', '返信', '引用']
+
+/** Pieces that make tags, near-tags and the text around them likely. */
+const piece = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('[', ']', '/', ':', '=', '-', ' ', '\n', '\r', '(', ')', ';', '8', '|', '*', '^', 'h', 'ttp://', 'https://x.com/', '\u200B') },
+  { weight: 4, arbitrary: fc.constantFrom(...TAG_NAMES) },
+  { weight: 3, arbitrary: fc.constantFrom('aid=', 'to=', 'time=', 'id=', 'ht=', 'st=open', 'lt=0', ' aid=1', ' to=2-3', '1', '42', '1928374655918273645', '0', 'abc', '"1"') },
+  { weight: 3, arbitrary: fc.constantFrom('[To:1]', '[toall]', '[qt]', '[/qt]', '[info]', '[/info]', '[title]', '[/title]', '[code]', '[/code]', '[hr]', '[qtmeta aid=1 time=2]', '[rp aid=1 to=2-3]', '[task aid=1 st=done lt=0]', '[/task]', '[download:5]', '[/download]', '[deleted]', ':)', ']:)', '(^^;)', '(F)') },
+  { weight: 2, arbitrary: fc.constantFrom('山田', 'さん', 'テスト', '　', '😀', 'a', 'Z') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
+)
+
+/**
+ * Message bodies biased toward markup: brackets, slashes, colons, equals
+ * signs, dashes, tag names in mixed case, digits, CJK and line breaks.
+ *
+ * @example
+ * fc.assert(fc.property(markupish, (body) => typeof parse(body) === 'object'))
+ */
+export const markupish: fc.Arbitrary<string> = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''))
