@@ -1,0 +1,108 @@
+/**
+ * The emulator's two rate limits (spec §2): a fixed window of requests per
+ * token, reported in the `x-ratelimit-*` headers of every response, and a
+ * budget of message and task posts per room.
+ */
+
+/** Rate-limit settings of `startEmulator`; every field has a default. */
+export interface RateLimitOptions {
+  /** Requests per token per window. Default {@link DEFAULT_RATE_LIMIT}.limit (300). */
+  limit?: number
+  /** Length of the per-token window in milliseconds. Default 300,000 (5 minutes). */
+  windowMs?: number
+  /** Message and task posts per room per room window. Default 10. */
+  roomPostLimit?: number
+  /** Length of the per-room window in milliseconds. Default 10,000. */
+  roomPostWindowMs?: number
+  /** Whether the per-room window slides (each post expires on its own) or is fixed. Default `'sliding'` (spec §2.3). */
+  roomPostWindow?: 'sliding' | 'fixed'
+  /** Whether file uploads spend the per-room budget. Default `false` (spec §2.3). */
+  uploadsCountTowardsRoomLimit?: boolean
+  /** The error message of the per-token 429 (spec §2.2 leaves it undocumented). */
+  message?: string
+}
+
+/** The defaults of {@link RateLimitOptions}. */
+export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = {
+  limit: 300,
+  windowMs: 300_000,
+  roomPostLimit: 10,
+  roomPostWindowMs: 10_000,
+  roomPostWindow: 'sliding',
+  uploadsCountTowardsRoomLimit: false,
+  message: 'Rate limit exceeded. Please wait until x-ratelimit-reset.',
+}
+
+/** The error message of the per-room 429, as Chatwork words it. */
+export const ROOM_POST_LIMIT_MESSAGE = 'Rate limit for message posting per room exceeded.'
+
+/** The `x-ratelimit-*` headers of one response, and whether the request is over the limit. */
+export interface RateLimitVerdict {
+  limited: boolean
+  headers: { 'x-ratelimit-limit': string; 'x-ratelimit-remaining': string; 'x-ratelimit-reset': string }
+}
+
+interface Window {
+  start: number
+  count: number
+}
+
+/** Counts requests per principal in fixed windows, and posts per room. */
+export class RateLimiter {
+  readonly options: Required<RateLimitOptions>
+  private readonly clock: () => number
+  private readonly windows = new Map<string, Window>()
+  /** Room id → times (ms) of the posts inside the current room window. */
+  private readonly roomPosts = new Map<number, number[]>()
+
+  constructor(clock: () => number, options: RateLimitOptions = {}) {
+    this.clock = clock
+    this.options = { ...DEFAULT_RATE_LIMIT, ...options }
+    for (const key of ['limit', 'windowMs', 'roomPostLimit', 'roomPostWindowMs'] as const) {
+      const value = this.options[key]
+      if (!Number.isFinite(value) || value < (key === 'limit' || key === 'roomPostLimit' ? 0 : 1)) {
+        throw new RangeError(`rateLimit.${key} must be a finite number of at least ${key.endsWith('Ms') ? 1 : 0}, got ${value}`)
+      }
+    }
+  }
+
+  /** Counts one request of `principal` and says whether it is allowed. */
+  hit(principal: string): RateLimitVerdict {
+    const now = this.clock()
+    let window = this.windows.get(principal)
+    if (window === undefined || now >= window.start + this.options.windowMs) {
+      window = { start: now, count: 0 }
+      this.windows.set(principal, window)
+    }
+    window.count++
+    const limited = window.count > this.options.limit
+    return {
+      limited,
+      headers: {
+        'x-ratelimit-limit': String(this.options.limit),
+        'x-ratelimit-remaining': String(Math.max(0, this.options.limit - window.count)),
+        // Absolute Unix seconds, rounded up so that waiting until then is always enough.
+        'x-ratelimit-reset': String(Math.ceil((window.start + this.options.windowMs) / 1000)),
+      },
+    }
+  }
+
+  /**
+   * Spends one post of the room's budget; `false` when it is exhausted (the
+   * refused post is not counted, as Chatwork did not accept it).
+   */
+  roomPost(roomId: number): boolean {
+    const now = this.clock()
+    const { roomPostWindowMs, roomPostLimit, roomPostWindow } = this.options
+    let posts = this.roomPosts.get(roomId) ?? []
+    if (roomPostWindow === 'sliding') {
+      posts = posts.filter((time) => time > now - roomPostWindowMs)
+    } else if (posts.length > 0 && now >= posts[0]! + roomPostWindowMs) {
+      posts = []
+    }
+    this.roomPosts.set(roomId, posts)
+    if (posts.length >= roomPostLimit) return false
+    posts.push(now)
+    return true
+  }
+}
