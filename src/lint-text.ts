@@ -1,0 +1,420 @@
+/**
+ * Lint rules on literal text: the parser keeps anything that is not a valid
+ * tag as text (`[To: 1]`, `[INFO]x[/info]`, `[返信 aid=…]`), so these rules
+ * scan the text of each block for bracketed pieces and say why each one
+ * misses being a tag. Whether a piece is a tag is always asked of the parser
+ * itself, never re-implemented here.
+ */
+import type { LintContext } from './lint.ts'
+import type { Parent, Root } from './nodes.ts'
+import { parse } from './parse.ts'
+import { visit } from './visit.ts'
+
+/** The canonical form of every tag name, for messages. */
+const FORMS: Record<string, string> = {
+  to: '[To:ACCOUNT]',
+  toall: '[toall]',
+  rp: '[rp aid=ACCOUNT to=ROOM-MESSAGE]',
+  qt: '[qt]…[/qt]',
+  qtmeta: '[qtmeta aid=ACCOUNT time=UNIX]',
+  info: '[info]…[/info]',
+  title: '[title]…[/title]',
+  hr: '[hr]',
+  code: '[code]…[/code]',
+  picon: '[picon:ACCOUNT]',
+  pname: '[pname:ACCOUNT]',
+  piconname: '[piconname:ACCOUNT]',
+  preview: '[preview id=FILE ht=PIXELS]',
+  download: '[download:FILE]…[/download]',
+  task: '[task aid=ACCOUNT st=open lt=UNIX]…[/task]',
+  dtext: '[dtext:KEY]',
+  date: '[date:UNIX]',
+  live: '[live id=ID rid=ROOM]',
+}
+const BLOCKS = new Set(['qt', 'info', 'title', 'code', 'download', 'task'])
+const COLON_FORMS = new Set(['to', 'picon', 'pname', 'piconname', 'download', 'dtext', 'date'])
+const BARE_FORMS = new Set(['toall', 'qt', 'info', 'title', 'hr', 'code'])
+/** Attributes without which a tag is text. */
+const REQUIRED: Record<string, string[]> = { rp: ['aid', 'to'], qtmeta: ['aid'], preview: ['id'], live: ['id', 'rid'], task: ['aid', 'st', 'lt'] }
+/** Attributes that hold ids (`to` of `[rp]` is checked on its own). */
+const ID_KEYS: Record<string, string[]> = { rp: ['aid'], qtmeta: ['aid'], preview: ['id'], live: ['id', 'rid'], task: ['aid'] }
+/**
+ * Names worth suggesting for a misspelt tag: the ones people write. System
+ * and legacy names (`dtext`, `live`, `date`, …) are left out, as words close
+ * to them (`line`, `data`) are usually meant as text.
+ */
+const SUGGESTIONS = ['to', 'toall', 'rp', 'qt', 'qtmeta', 'info', 'title', 'hr', 'code', 'picon', 'pname', 'piconname', 'preview']
+/** Words shorter than this are never taken for misspelt tags (`[CC]`, `[ok]`). */
+const MIN_SUGGESTED_LENGTH = 3
+
+/** Editor-only words (spec §7): the composer turns them into `[rp …]` and `[qt]…[/qt]`. */
+const REPLY_WORDS = ['返信', 'Reply', 'Responder', 'ตอบกลับ', 'Trả lời', '回信', '回覆']
+const QUOTE_WORDS = ['引用', 'Quote', 'Citar', 'อ้างอิง', 'Trích dẫn']
+const EDITOR_REPLY = new RegExp(`^(?:${REPLY_WORDS.join('|')})(\\s+aid=[\\s\\S]*)$`, 'i')
+const EDITOR_QUOTE = new RegExp(`^(?:${QUOTE_WORDS.join('|')})(\\s+aid=[\\s\\S]*)?$`, 'i')
+const EDITOR_QUOTE_CLOSE = new RegExp(`^/(?:${QUOTE_WORDS.join('|')})$`, 'i')
+
+const BRACKETED = /\[([^[\]]*)\]/g
+const OPENER = /^([ \t\u3000]*)([A-Za-z]+)([\s\S]*)$/
+const CLOSER = /^\/([ \t\u3000]*)([A-Za-z]+)([ \t\u3000]*)$/
+const LEADING_SPACE = /^[ \t\u3000]+/
+/** The grammar's colon value: a run of word characters. */
+const WORD = /^\w*/
+const QUOTED_VALUE = /=(["'])([^"'\s\]]*)\1/g
+const ESCAPE_MARK = '\u200B'
+
+/** One bracketed piece of literal text. */
+interface Piece {
+  start: number
+  end: number
+  /** The piece as written, brackets included. */
+  text: string
+  /** The text between the brackets. */
+  inner: string
+  parent: Parent
+}
+
+/** An opener or closer of a block name, waiting to be paired within its parent. */
+interface Entry {
+  piece: Piece
+  closer: boolean
+  /** What pairs with what: the lower-case name (`info`), `editor quote`, or `misspelt <name>`. */
+  name: string
+  /** The name as written. */
+  spelling: string
+  /** Already reported as malformed (or, for an opener, malformed without a report yet). */
+  malformed: boolean
+  /** For a malformed opener not reported yet: the report to make if a closer shows it was meant as a tag. */
+  pending?: string
+  /** For forms whose fix needs the other half (`[引用]…[/引用]`, `[titel]…[/titel]`): reports, with the fix only when paired. */
+  settle?: (paired: boolean) => void
+}
+
+/** Lints the literal text of every block of the tree. */
+export function lintText(context: LintContext, root: Root): void {
+  const unclosed: Entry[] = []
+  const stray: Entry[] = []
+  visit(root, (node) => {
+    if (!('children' in node)) return
+    const entries: Entry[] = []
+    for (const piece of pieces(context.body, node)) {
+      const entry = classify(context, piece)
+      if (entry !== undefined) entries.push(entry)
+    }
+    pairWithin(context, entries, unclosed, stray)
+  })
+  reportUnpaired(context, unclosed, stray)
+}
+
+/** The bracketed pieces in the runs of literal children (text, emoticons, links) of one parent. */
+function* pieces(body: string, parent: Parent): Generator<Piece> {
+  const children = parent.children
+  for (let i = 0; i < children.length; i++) {
+    if (!isLiteral(children[i].type)) continue
+    const start = children[i].position!.start.offset
+    while (i + 1 < children.length && isLiteral(children[i + 1].type)) i++
+    const run = body.slice(start, children[i].position!.end.offset)
+    for (const match of run.matchAll(BRACKETED)) {
+      const at = start + match.index
+      yield { start: at, end: at + match[0].length, text: match[0], inner: match[1], parent }
+    }
+  }
+}
+
+function isLiteral(type: string): boolean {
+  return type === 'text' || type === 'emoticon' || type === 'link'
+}
+
+/** Whether the parser reads a piece as a tag (a block opener when followed by its closer). */
+function isTag(text: string, name: string, spelling: string): boolean {
+  const probe = BLOCKS.has(name) ? `${text}[/${spelling}]` : text
+  const children = parse(probe, { positions: false }).children
+  return children.length === 1 && children[0].type !== 'text'
+}
+
+/** A fix to `text` when the parser reads it as a tag, else none. */
+function fixTo(piece: Piece, text: string, name: string, spelling: string): { range: [number, number]; text: string } | undefined {
+  return isTag(text, name, spelling) ? { range: [piece.start, piece.end], text } : undefined
+}
+
+/** Reports what a piece is, or returns it as an opener or closer to pair. */
+function classify(context: LintContext, piece: Piece): Entry | undefined {
+  const inner = piece.inner
+  if (inner.startsWith(ESCAPE_MARK)) return undefined
+  if (inner.startsWith('/')) return classifyCloser(context, piece)
+  if (EDITOR_REPLY.test(inner) || EDITOR_QUOTE.test(inner)) return editorForm(context, piece)
+  if (inner.toLowerCase() === 'deleted') {
+    context.report('system-tag', piece.start, piece.end, `${piece.text} is made by Chatwork, and only as a whole body; here it shows as text`)
+    return undefined
+  }
+  const match = OPENER.exec(inner)
+  if (match === null) return undefined
+  const [, space, spelling, rest] = match
+  const name = spelling.toLowerCase()
+  if (!(name in FORMS)) {
+    const tagShaped = rest === '' || rest.startsWith(':') || (LEADING_SPACE.test(rest) && rest.includes('='))
+    return space === '' && tagShaped ? unknownTag(context, piece, spelling, rest, false) : undefined
+  }
+  if (space !== '') {
+    const unspaced = `[${spelling}${rest}]`
+    if (isTag(unspaced, name, spelling) || rest.startsWith(':') || rest.includes('=')) {
+      context.report(
+        'malformed-tag',
+        piece.start,
+        piece.end,
+        `${piece.text} is not a tag: no space may come between [ and the name (to show a tag as text on purpose, use escapeText)`,
+      )
+      return BLOCKS.has(name) ? { piece, closer: false, name, spelling, malformed: true } : undefined
+    }
+    return undefined
+  }
+  if (isTag(piece.text, name, spelling)) return BLOCKS.has(name) ? { piece, closer: false, name, spelling, malformed: false } : undefined
+  const reported = shapeProblem(context, piece, name, spelling, rest)
+  if (!BLOCKS.has(name)) return undefined
+  return {
+    piece,
+    closer: false,
+    name,
+    spelling,
+    malformed: true,
+    ...(reported ? {} : { pending: `${piece.text} is not an opener: what follows the name is not key=value attributes, so it shows as text` }),
+  }
+}
+
+/** Says why a known tag name with something after it is not a tag; false when it does not look meant as a tag. */
+function shapeProblem(context: LintContext, piece: Piece, name: string, spelling: string, rest: string): boolean {
+  const malformed = (why: string, fix?: string): true => {
+    context.report('malformed-tag', piece.start, piece.end, `${piece.text} is not a tag: ${why}`, fix === undefined ? undefined : fixTo(piece, fix, name, spelling))
+    return true
+  }
+  const form = FORMS[name]
+  if (rest.startsWith(':')) {
+    if (!COLON_FORMS.has(name)) return malformed(`[${spelling}] takes no ":value"; write ${form}`)
+    const after = rest.slice(1)
+    const space = LEADING_SPACE.exec(after)
+    if (space !== null) return malformed('no space may follow the colon', `[${spelling}:${after.slice(space[0].length)}]`)
+    const word = WORD.exec(after)![0]
+    if (word === '') return malformed(`nothing follows the colon; write ${form}`)
+    if (name === 'download' && word !== after) return malformed('nothing may follow the file id')
+    return idProblem(context, piece, name, spelling, 'the id', word)
+  }
+  if (!LEADING_SPACE.test(rest)) return false
+  if (rest.trim() === '') return BARE_FORMS.has(name) && malformed('no space may come before ]', `[${spelling}]`)
+  const attrs = attributes(rest)
+  if (attrs.size === 0) return false
+  if (COLON_FORMS.has(name)) return malformed(`[${spelling}] takes a colon value, not attributes; write ${form}`)
+  const missing = (REQUIRED[name] ?? []).find((key) => !attrs.has(key))
+  if (missing !== undefined) return malformed(`${missing}= is missing; write ${form}`)
+  for (const key of ID_KEYS[name] ?? []) {
+    for (const value of name === 'task' ? attrs.get(key)!.split(',') : [attrs.get(key)!]) {
+      if (idProblem(context, piece, name, spelling, `${key}=`, value)) return true
+    }
+  }
+  if (name === 'rp') {
+    const target = /^([^-:]*)[-:]([\s\S]*)$/.exec(attrs.get('to')!)
+    if (target === null) return malformed(`to= must be ROOM-MESSAGE (the room id, a hyphen, the message id); write ${form}`)
+    return idProblem(context, piece, name, spelling, 'the room id of to=', target[1]) || idProblem(context, piece, name, spelling, 'the message id of to=', target[2])
+  }
+  if (name === 'task') {
+    const status = attrs.get('st')
+    if (status !== 'open' && status !== 'done') return malformed(`st= must be open or done, not "${status}"`)
+    if (!/^-?\d+$/.test(attrs.get('lt')!)) return malformed(`lt= must be a Unix time in seconds (0 for none), not "${attrs.get('lt')}"`)
+  }
+  return false
+}
+
+/**
+ * An id that keeps a tag from forming. A value with no digit at all
+ * (`[To:abc]`) is no id: malformed-tag. One with digits that is still no
+ * decimal id (`aid="1"`, `12a`, too large) is an invalid id.
+ */
+function idProblem(context: LintContext, piece: Piece, name: string, spelling: string, what: string, value: string): boolean {
+  if (/^\d+$/.test(value) && Number.isSafeInteger(Number(value))) return false
+  if (!/\d/.test(value)) {
+    context.report('malformed-tag', piece.start, piece.end, `${piece.text} is not a tag: ${what} "${value}" is not a number; write ${FORMS[name]}`)
+  } else if (/^\d+$/.test(value)) {
+    context.report('invalid-id', piece.start, piece.end, `${piece.text} is not a tag: ${what} ${value} is larger than any id can be`)
+  } else {
+    const unquoted = piece.text.replace(QUOTED_VALUE, '=$2')
+    const fix = unquoted === piece.text ? undefined : fixTo(piece, unquoted, name, spelling)
+    const why = fix === undefined ? 'is not a decimal number' : 'has quotes, which are not syntax'
+    context.report('invalid-id', piece.start, piece.end, `${piece.text} is not a tag: ${what} ${value} ${why}`, fix)
+  }
+  return true
+}
+
+/** `key=value` pairs of attribute text (first of each key wins), as Chatwork reads them. */
+function attributes(text: string): Map<string, string> {
+  const found = new Map<string, string>()
+  for (const item of text.trim().split(/\s+/)) {
+    const eq = item.indexOf('=')
+    if (eq > 0 && !found.has(item.slice(0, eq))) found.set(item.slice(0, eq), item.slice(eq + 1))
+  }
+  return found
+}
+
+function classifyCloser(context: LintContext, piece: Piece): Entry | undefined {
+  if (EDITOR_QUOTE_CLOSE.test(piece.inner)) return editorForm(context, piece)
+  const match = CLOSER.exec(piece.inner)
+  if (match === null) return undefined
+  const [, before, spelling, after] = match
+  const name = spelling.toLowerCase()
+  if (!(name in FORMS)) {
+    return before === '' && after === '' ? unknownTag(context, piece, spelling, '', true) : undefined
+  }
+  if (!BLOCKS.has(name)) {
+    context.report('stray-closer', piece.start, piece.end, `${piece.text} closes nothing: [${spelling}] is not a block, so it shows as text`)
+    return undefined
+  }
+  const spaced = before !== '' || after !== ''
+  if (spaced) context.report('malformed-tag', piece.start, piece.end, `${piece.text} is not a closer: no space may come inside it`, { range: [piece.start, piece.end], text: `[/${spelling}]` })
+  return { piece, closer: true, name, spelling, malformed: spaced }
+}
+
+/**
+ * A misspelt tag name (`[titel]`, `[/infp]`), with the likely intended name.
+ * The fix is offered only for a misspelt block whose opener and closer are
+ * both there: `[node]` alone may well be meant as text.
+ */
+function unknownTag(context: LintContext, piece: Piece, spelling: string, rest: string, closer: boolean): Entry | undefined {
+  const candidates = suggest(spelling.toLowerCase())
+  if (candidates.length === 0) return undefined
+  const names = candidates.map((candidate) => `[${closer ? '/' : ''}${canonical(candidate, spelling)}]`)
+  const message = `${piece.text} is not a Chatwork tag, so it shows as text; did you mean ${names.join(' or ')}?`
+  const [name] = candidates
+  if (candidates.length > 1 || !BLOCKS.has(name)) {
+    context.report('unknown-tag', piece.start, piece.end, message)
+    return undefined
+  }
+  const fixed = canonical(name, spelling)
+  const text = closer ? `[/${fixed}]` : `[${fixed}${rest}]`
+  const settle = (paired: boolean): void => {
+    const fix = paired && (closer || isTag(text, name, fixed)) ? { range: [piece.start, piece.end] as [number, number], text } : undefined
+    context.report('unknown-tag', piece.start, piece.end, message, fix)
+  }
+  return { piece, closer, name: `misspelt ${name}`, spelling, malformed: false, settle }
+}
+
+/** The spelling of a suggested name: upper-case for an upper-case word, else canonical (`To`, lower-case names). */
+function canonical(name: string, written: string): string {
+  if (written.length > 1 && written === written.toUpperCase()) return name.toUpperCase()
+  return name === 'to' ? 'To' : name
+}
+
+/** Known names within a small edit distance of a word, nearest first (ties all returned). */
+function suggest(word: string): string[] {
+  if (word.length < MIN_SUGGESTED_LENGTH) return []
+  let best: string[] = []
+  let bestDistance = Infinity
+  for (const name of SUGGESTIONS) {
+    const distance = editDistance(word, name)
+    if (distance > (name.length >= 6 ? 2 : 1) || distance > bestDistance) continue
+    if (distance < bestDistance) best = []
+    bestDistance = distance
+    best.push(name)
+  }
+  return best
+}
+
+/** Optimal string alignment distance: Levenshtein plus swaps of neighbours (`titel` → `title` is 1). */
+function editDistance(a: string, b: string): number {
+  let before = new Array<number>(b.length + 1).fill(0)
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1)
+      current.push(value)
+    }
+    before = previous
+    previous = current
+  }
+  return previous[b.length]
+}
+
+/** `[返信 aid=…]`, `[引用 …]`, `[/引用]`: a reply is reported here; the quote forms are paired like blocks for their fix. */
+function editorForm(context: LintContext, piece: Piece): Entry | undefined {
+  const reply = EDITOR_REPLY.exec(piece.inner)
+  if (reply !== null) {
+    const fix = fixTo(piece, `[rp${reply[1]}]`, 'rp', 'rp')
+    context.report('editor-form', piece.start, piece.end, `${piece.text} is the editor's form of a reply; posted through the API it stays text. Write [rp aid=… to=…]`, fix)
+    return undefined
+  }
+  const closer = piece.inner.startsWith('/')
+  const meta = EDITOR_QUOTE.exec(piece.inner)?.[1]
+  const text = closer ? '[/qt]' : meta === undefined ? '[qt]' : `[qt][qtmeta${meta}]`
+  const settle = (paired: boolean): void => {
+    // without its other half the fix would only leave another unclosed tag
+    const fix = paired && (meta === undefined || isTag(`[qtmeta${meta}]`, 'qtmeta', 'qtmeta')) ? { range: [piece.start, piece.end] as [number, number], text } : undefined
+    context.report('editor-form', piece.start, piece.end, `${piece.text} is the editor's form of a quote; posted through the API it stays text. Write ${text}`, fix)
+  }
+  return { piece, closer, name: 'editor quote', spelling: piece.inner, malformed: false, settle }
+}
+
+/**
+ * Pairs the openers and closers of one parent as Chatwork would have, had
+ * their spelling matched: a closer takes the nearest open opener of the same
+ * name. Pairs that differ only in case are mismatches; the rest stay unpaired.
+ */
+function pairWithin(context: LintContext, entries: Entry[], unclosed: Entry[], stray: Entry[]): void {
+  const open: Entry[] = []
+  for (const entry of entries) {
+    if (!entry.closer) {
+      open.push(entry)
+      continue
+    }
+    let at = open.length - 1
+    while (at >= 0 && !pairs(open[at], entry)) at--
+    if (at === -1) {
+      if (entry.settle) entry.settle(false)
+      else if (!entry.malformed) stray.push(entry)
+      continue
+    }
+    const [opener] = open.splice(at, 1)
+    if (entry.settle) {
+      opener.settle!(true)
+      entry.settle(true)
+    } else if (opener.pending !== undefined) {
+      context.report('malformed-tag', opener.piece.start, opener.piece.end, opener.pending)
+    } else if (!opener.malformed && !entry.malformed) {
+      context.report(
+        'closer-case-mismatch',
+        entry.piece.start,
+        entry.piece.end,
+        `${entry.piece.text} does not repeat the spelling of its opener ${opener.piece.text}, so both show as text`,
+        { range: [entry.piece.start, entry.piece.end], text: `[/${opener.spelling}]` },
+      )
+    }
+  }
+  for (const entry of open) {
+    if (entry.settle) entry.settle(false)
+    else if (!entry.malformed) unclosed.push(entry)
+  }
+}
+
+function pairs(opener: Entry, closer: Entry): boolean {
+  if (opener.name !== closer.name) return false
+  // a same-spelling block pair that the parser left as text was no pair: each stays unpaired
+  return closer.settle !== undefined || opener.malformed || closer.malformed || opener.spelling !== closer.spelling
+}
+
+/** Unclosed openers and stray closers, told apart from crossed blocks (`[info]a[qt]b[/info]c[/qt]`). */
+function reportUnpaired(context: LintContext, unclosed: Entry[], stray: Entry[]): void {
+  for (const opener of unclosed) {
+    const { piece } = opener
+    const parentEnd = piece.parent.type === 'root' ? Infinity : piece.parent.position!.end.offset
+    const crossed = stray.some((closer) => closer.spelling === opener.spelling && closer.piece.start >= parentEnd)
+    const why = crossed ? `its closer [/${opener.spelling}] comes after the enclosing block ends (crossed tags)` : `it has no closer [/${opener.spelling}]`
+    context.report('unclosed-tag', piece.start, piece.end, `${piece.text} shows as text: ${why}`)
+  }
+  for (const closer of stray) {
+    const { piece } = closer
+    const crossed = unclosed.some(
+      (opener) => opener.spelling === closer.spelling && opener.piece.parent.type !== 'root' && opener.piece.parent.position!.end.offset <= piece.start,
+    )
+    const why = crossed ? `its opener is inside a block that ends before it (crossed tags)` : `no [${closer.spelling}] is open before it`
+    context.report('stray-closer', piece.start, piece.end, `${piece.text} shows as text: ${why}`)
+  }
+}
