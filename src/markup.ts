@@ -10,4 +10,18 @@ export { mentions, type Mentions, type ReplyRef } from './mentions.ts'
 export { visit, CONTINUE, SKIP, EXIT, type Visitor, type VisitorResult, type Test } from './visit.ts'
 export { DTEXT, type Locale } from './dtext.ts'
 export { escapeText, unescapeText, escapeCode, ESCAPE_MARK } from './escape.ts'
+export {
+  lint,
+  applyFixes,
+  fixMarkup,
+  LINT_RULES,
+  MAX_FIX_ROUNDS,
+  type Diagnostic,
+  type LintCode,
+  type LintFix,
+  type LintOptions,
+  type RuleSetting,
+  type Severity,
+} from './lint.ts'
+export { formatDiagnostics, MAX_SOURCE_WIDTH, type FormatDiagnosticsOptions } from './format-diagnostics.ts'
 export { EMOTICONS, EXTENDED_EMOTICONS, type EmoticonInfo } from './emoticons.ts'
