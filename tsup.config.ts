@@ -15,6 +15,9 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
-  outExtension: ({ format }) => (format === 'esm' ? { js: '.mjs', dts: '.d.mts' } : { js: '.cjs', dts: '.d.cts' }),
+  // tsup 8.5 builds declarations in a worker that ignores outExtension: they
+  // come out as .d.ts (ESM, since the package is "type": "module") and .d.cts,
+  // which is what package.json `exports` points to.
+  outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.cjs' }),
   external: ['vitest', /^node:/],
 })
