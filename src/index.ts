@@ -4,3 +4,4 @@
  */
 export * from './markup.ts'
 export * from './webhook.ts'
+export * from './client.ts'

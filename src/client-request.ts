@@ -1,0 +1,390 @@
+/**
+ * The request pipeline of `ChatworkClient`: one `ofetch.create` instance whose
+ * per-call hooks add the credential, wait on the rate limiter, arm the
+ * timeout, and turn every failure into a typed, token-free error. ofetch's
+ * own retry loop does the retrying; the hooks decide which failures deserve
+ * it, by throwing the final error for those that do not.
+ */
+import { ofetch, FetchError, type $Fetch, type FetchContext, type FetchResponse } from 'ofetch'
+import {
+  ChatworkApiError,
+  ChatworkArgumentError,
+  ChatworkError,
+  ChatworkMissingTokenError,
+  ChatworkNetworkError,
+  ChatworkRateLimitError,
+  ChatworkTimeoutError,
+  type MessageLimitation,
+} from './errors.ts'
+import { encodeParams, type ParamValue } from './form-body.ts'
+import { DEFAULT_POSTING_LIMIT, readRateLimit, RequestLimiter, type PostingLimit, type RateLimitWait, type RoomSlot } from './rate-limiter.ts'
+
+/** When and how often idempotent requests (GET, PUT, DELETE) are retried. */
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  limit: number
+  /** Delay before the first retry; doubles with each retry. */
+  baseDelayMs: number
+  /** Cap of the delay. */
+  maxDelayMs: number
+  /** Statuses worth a retry; network errors and timeouts always are. */
+  statusCodes: readonly number[]
+}
+
+/**
+ * Two retries of GET, PUT and DELETE after a network error, a timeout, a 408
+ * or a transient 5xx, 0.5 s then 1 s apart (with jitter), at most 10 s. POST
+ * is never retried, except after a 429, which Chatwork did not process.
+ *
+ * @example
+ * new ChatworkClient({ retry: { ...DEFAULT_RETRY_POLICY, limit: 5 } })
+ */
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  limit: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 10_000,
+  statusCodes: Object.freeze([408, 500, 502, 503, 504]),
+})
+
+/** Per attempt, in milliseconds: 30 seconds. */
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+/** The longest rate-limit wait the client sits out before throwing instead: one general window, 5 minutes. */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 300_000
+
+/** Consecutive 429s on one call after which the client gives up, in case the server keeps refusing. */
+export const MAX_RATE_LIMIT_RETRIES = 10
+
+/** Chatwork's production API. */
+export const DEFAULT_BASE_URL = 'https://api.chatwork.com/v2'
+
+/** A credential, or an (async) function returning the current one, called before each attempt. */
+export type TokenSource = string | (() => string | Promise<string>)
+
+/** Options of every call: abort it, or override the client's timeout and retry policy. */
+export interface RequestOptions {
+  /** Aborts the call, including any rate-limit or retry wait; the call rejects with the signal's reason. */
+  signal?: AbortSignal
+  /** Per attempt, in milliseconds; the caller's `signal` does not switch it off. */
+  timeout?: number
+  /** Overrides the client's retry policy for this call; `false`: no retries. */
+  retry?: Partial<RetryPolicy> | false
+}
+
+/** Passed to `onRateLimit` before each rate-limit wait. */
+export interface RateLimitEvent extends RateLimitWait {
+  method: string
+  /** The endpoint with id placeholders. */
+  path: string
+}
+
+/** Passed to `onRetry` before each retry. */
+export interface RetryEvent {
+  method: string
+  /** The endpoint with id placeholders. */
+  path: string
+  /** 1 for the first retry. */
+  attempt: number
+  /** Delay before the retry (rate-limit waits come after it, reported through `onRateLimit`). */
+  delayMs: number
+  /** The failure being retried. */
+  error: ChatworkError
+}
+
+/** Options of `new ChatworkClient(…)`; all optional. */
+export interface ChatworkClientOptions {
+  /** API token, sent as `x-chatworktoken`. Default: the `CHATWORK_API_TOKEN` environment variable. */
+  token?: TokenSource
+  /** OAuth access token, sent as `Authorization: Bearer …`. A function lets you refresh it. */
+  accessToken?: TokenSource
+  /** Default {@link DEFAULT_BASE_URL}; point it at the emulator in tests. */
+  baseURL?: string
+  /** Per attempt, in milliseconds. Default {@link DEFAULT_TIMEOUT_MS}. */
+  timeout?: number
+  /** Default {@link DEFAULT_RETRY_POLICY}; `false`: never retry (429s are still waited out). */
+  retry?: Partial<RetryPolicy> | false
+  /** `'wait'` (default): sit out rate limits; `'throw'`: throw `ChatworkRateLimitError` instead. */
+  rateLimit?: 'wait' | 'throw'
+  /** Longest single rate-limit wait before throwing instead. Default {@link DEFAULT_MAX_RATE_LIMIT_WAIT_MS}. */
+  maxRateLimitWaitMs?: number
+  /** The per-room posting window to keep to. Default {@link DEFAULT_POSTING_LIMIT}; `false`: none. */
+  postingLimit?: Partial<PostingLimit> | false
+  /** Called before each rate-limit wait (it may throw to refuse the wait). */
+  onRateLimit?: (event: RateLimitEvent) => void
+  /** Called before each retry. */
+  onRetry?: (event: RetryEvent) => void
+  /** The fetch implementation (ofetch's `fetch` option). Default: the global `fetch`. */
+  fetch?: typeof fetch
+}
+
+/** One API call, as the endpoint methods describe it. */
+export interface Call {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** With placeholders: `/rooms/{room_id}`. */
+  path: string
+  /** Placeholder values, already validated. */
+  ids?: Record<string, string>
+  /** Query string (GET) or form body (others). */
+  params?: Record<string, ParamValue>
+  /** A multipart body instead of `params`. */
+  form?: FormData
+  /** The room the call is about, and whether it spends its posting budget. */
+  room?: RoomSlot
+  /** Whether a 204 (or an empty 200) means `[]`. */
+  list?: boolean
+  /** Whether the free-plan limitation headers apply (message reads). */
+  limited?: boolean
+  options?: RequestOptions
+}
+
+/** The data of an answer, with what its headers said about the free-plan limitation. */
+export interface Answer<T> {
+  data: T
+  limitation: MessageLimitation | undefined
+}
+
+/** The room-limit 429 is told apart from the general one by its message (spec §2.3). */
+const ROOM_LIMIT_MESSAGE = /per room/i
+
+const REDACTED = '[REDACTED]'
+
+interface CallState {
+  failures: number
+  rateLimited: number
+  delayMs: number
+  secrets: Set<string>
+  timedOut: boolean
+  /** Set while an attempt is between its send and the end of its answer. */
+  end: (() => void) | undefined
+}
+
+/** The resolved settings and the ofetch instance behind a client. */
+export class Requester {
+  readonly limiter: RequestLimiter
+  readonly #fetch: $Fetch
+  readonly #auth: { header: string; prefix: string; source: TokenSource }
+  readonly #timeout: number
+  readonly #retry: Readonly<RetryPolicy> | false
+  readonly #throwOnLimit: boolean
+  readonly #maxWaitMs: number
+  readonly #onRateLimit: ((event: RateLimitEvent) => void) | undefined
+  readonly #onRetry: ((event: RetryEvent) => void) | undefined
+
+  constructor(options: ChatworkClientOptions) {
+    if (options.token !== undefined && options.accessToken !== undefined) {
+      throw new ChatworkArgumentError('accessToken', 'Pass either `token` or `accessToken`, not both')
+    }
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+    const source = options.accessToken ?? options.token ?? env?.CHATWORK_API_TOKEN
+    if (source === undefined || source === '') throw new ChatworkMissingTokenError()
+    this.#auth = options.accessToken === undefined
+      ? { header: 'x-chatworktoken', prefix: '', source }
+      : { header: 'authorization', prefix: 'Bearer ', source }
+    this.#timeout = options.timeout ?? DEFAULT_TIMEOUT_MS
+    this.#retry = options.retry === false ? false : { ...DEFAULT_RETRY_POLICY, ...options.retry }
+    this.#throwOnLimit = options.rateLimit === 'throw'
+    this.#maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS
+    this.#onRateLimit = options.onRateLimit
+    this.#onRetry = options.onRetry
+    this.limiter = new RequestLimiter(options.postingLimit === false ? false : { ...DEFAULT_POSTING_LIMIT, ...options.postingLimit })
+    this.#fetch = ofetch.create(
+      { baseURL: options.baseURL ?? DEFAULT_BASE_URL, headers: { accept: 'application/json' } },
+      options.fetch ? { fetch: options.fetch } : {},
+    )
+  }
+
+  /** Sends one call; resolves with its data (`undefined` for a 204, `[]` for an empty list). */
+  async send<T>(call: Call): Promise<Answer<T>> {
+    const { method, options = {} } = call
+    const retry = options.retry === false || this.#retry === false ? false : { ...this.#retry, ...options.retry }
+    const idempotent = method !== 'POST'
+    const state: CallState = { failures: 0, rateLimited: 0, delayMs: 0, secrets: new Set(), timedOut: false, end: undefined }
+    const params = call.params ? encodeParams(call.params) : undefined
+    const path = call.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(call.ids![name]))
+    try {
+      const response = await this.#fetch.raw(path, {
+        method,
+        query: method === 'GET' ? params : undefined,
+        // Never a query string on POST/PUT/DELETE: Chatwork reads only the form body (spec §1.3).
+        body: call.form ?? (method === 'GET' || !params ? undefined : new URLSearchParams(params)),
+        // ofetch retries what the hooks let through; its count only has to outlast theirs.
+        retry: MAX_RATE_LIMIT_RETRIES + (retry ? retry.limit : 0),
+        retryStatusCodes: idempotent && retry ? [429, 500, ...retry.statusCodes] : [429],
+        retryDelay: () => state.delayMs,
+        // Parsed in onResponse, strictly: ofetch's lenient parser would pass a broken body off as a string.
+        responseType: 'text',
+        onRequest: (context) => this.#onRequest(context, call, state),
+        onRequestError: (context) => this.#onRequestError(context, call, state, idempotent && retry),
+        onResponse: (context) => this.#onResponse(context, call, state),
+        onResponseError: (context) => this.#onResponseError(context, call, state, idempotent && retry),
+      })
+      return { data: this.#data(call, response), limitation: call.limited ? readLimitation(response.headers) : undefined }
+    } catch (error) {
+      // Errors of the hooks are final as they are; the rest come from ofetch or from reading the answer.
+      throw error instanceof FetchError || state.end ? this.#failure(error, call, state) : error
+    } finally {
+      state.end?.()
+    }
+  }
+
+  async #onRequest(context: FetchContext, call: Call, state: CallState): Promise<void> {
+    const { signal } = call.options ?? {}
+    signal?.throwIfAborted()
+    const release = await this.limiter.acquire(call.room, signal, (wait) => this.#onWait(wait, call))
+    try {
+      // After the wait, so that a refreshed token is fresh when it is sent.
+      const source = this.#auth.source
+      const token = typeof source === 'string' ? source : await source()
+      if (typeof token !== 'string' || token === '') throw new ChatworkMissingTokenError('The token function returned no token')
+      state.secrets.add(token)
+      context.options.headers.set(this.#auth.header, this.#auth.prefix + token)
+    } catch (error) {
+      release()
+      throw error
+    }
+    // One signal per attempt, for the caller's abort and the timeout together: ofetch drops its timeout when
+    // given a signal, and would hand an already-aborted one to the retry.
+    const controller = new AbortController()
+    const timeout = call.options?.timeout ?? this.#timeout
+    const onAbort = () => controller.abort(signal!.reason)
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const timer = setTimeout(() => {
+      state.timedOut = true
+      controller.abort(new DOMException(`Timed out after ${timeout} ms`, 'TimeoutError'))
+    }, timeout)
+    state.timedOut = false
+    state.end = () => {
+      state.end = undefined
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+      release()
+    }
+    context.options.signal = controller.signal
+  }
+
+  #onResponse(context: FetchContext & { response: FetchResponse<unknown> }, call: Call, state: CallState): void {
+    const { response } = context
+    this.limiter.record(response.headers)
+    state.end?.()
+    const text = response._data as string | undefined
+    if (text === undefined || text === '') return void (response._data = undefined)
+    try {
+      response._data = JSON.parse(text)
+    } catch {
+      response._data = undefined
+      if (response.ok) throw this.#apiError(call, state, response, ['The response body is not valid JSON'])
+    }
+  }
+
+  #onWait(wait: RateLimitWait, call: Call): void {
+    if (this.#throwOnLimit || wait.waitMs > this.#maxWaitMs) {
+      throw new ChatworkRateLimitError({ method: call.method, path: call.path, scope: wait.scope, resetAt: wait.resetAt })
+    }
+    this.#onRateLimit?.({ ...wait, method: call.method, path: call.path })
+  }
+
+  #onRequestError(context: FetchContext & { error: Error }, call: Call, state: CallState, retry: RetryPolicy | false): void {
+    state.end?.()
+    const error = this.#failure(context.error, call, state)
+    if (!(error instanceof ChatworkError) || !retry || state.failures >= retry.limit) throw error
+    this.#retrying(call, state, error, backoff(retry, state.failures++))
+  }
+
+  #onResponseError(context: FetchContext & { response: FetchResponse<unknown> }, call: Call, state: CallState, retry: RetryPolicy | false): void {
+    const { response } = context
+    const error = this.#apiError(call, state, response)
+    if (response.status === 429) {
+      const room = call.room !== undefined && error.errors.some((message) => ROOM_LIMIT_MESSAGE.test(message))
+      const resetAt = room ? this.limiter.blockRoom(call.room!.roomId) : this.limiter.blockToken(response.headers)
+      const limited = new ChatworkRateLimitError(
+        { method: call.method, path: call.path, scope: room ? 'room' : 'token', resetAt },
+        { cause: error },
+      )
+      if (this.#throwOnLimit || ++state.rateLimited > MAX_RATE_LIMIT_RETRIES) throw limited
+      // Safe even for POST: a 429 was not processed. The wait itself happens in the next attempt's acquire.
+      return this.#retrying(call, state, limited, 0)
+    }
+    if (!retry || !retry.statusCodes.includes(response.status) || state.failures >= retry.limit) throw error
+    this.#retrying(call, state, error, backoff(retry, state.failures++))
+  }
+
+  #retrying(call: Call, state: CallState, error: ChatworkError, delayMs: number): void {
+    state.delayMs = delayMs
+    this.#onRetry?.({ method: call.method, path: call.path, attempt: state.failures + state.rateLimited, delayMs, error })
+  }
+
+  #apiError(call: Call, state: CallState, response: FetchResponse<unknown>, reasons?: string[]): ChatworkApiError {
+    const data = response._data as { errors?: unknown } | undefined
+    let errors = reasons ?? (Array.isArray(data?.errors) ? data.errors.filter((item): item is string => typeof item === 'string') : [])
+    // An expired OAuth token answers 401 with its reason in WWW-Authenticate and maybe no JSON body (spec §1.2).
+    const challenge = response.headers.get('www-authenticate')?.match(/error_description="([^"]*)"/)?.[1]
+    if (errors.length === 0 && challenge) errors = [challenge]
+    return new ChatworkApiError({
+      status: response.status,
+      errors: errors.map((message) => redact(message, state.secrets)),
+      method: call.method,
+      path: call.path,
+      rateLimit: readRateLimit(response.headers),
+      limitation: call.limited ? readLimitation(response.headers) : undefined,
+    })
+  }
+
+  /** The error a call ends with: ours as they are, the caller's abort reason as it is, transport failures typed. */
+  #failure(error: unknown, call: Call, state: CallState): unknown {
+    const signal = call.options?.signal
+    if (error instanceof ChatworkError || (signal?.aborted && error === signal.reason)) return error
+    if (error instanceof FetchError && error.response) return this.#apiError(call, state, error.response)
+    // Anything else from ofetch or fetch is a transport failure; never keep ofetch's FetchError, which holds the headers.
+    const cause = redactError(error instanceof FetchError ? error.cause : error, state.secrets)
+    const init = { method: call.method, path: call.path }
+    if (state.timedOut) return new ChatworkTimeoutError({ ...init, timeout: call.options?.timeout ?? this.#timeout }, { cause })
+    return new ChatworkNetworkError(init, { cause })
+  }
+
+  #data(call: Call, response: FetchResponse<unknown>): never {
+    return (call.list ? (response._data ?? []) : response._data) as never
+  }
+}
+
+/** Capped exponential backoff with equal jitter: half the delay fixed, half random. */
+function backoff(policy: RetryPolicy, failures: number): number {
+  const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** failures)
+  return Math.round(delay / 2 + (Math.random() * delay) / 2)
+}
+
+function readLimitation(headers: Headers): MessageLimitation | undefined {
+  if (headers.get('chatwork-message-limitation') !== 'true') return undefined
+  const summary = headers.get('chatwork-message-limitation-summary')
+  return summary === null ? {} : { summary }
+}
+
+function redact(text: string, secrets: Set<string>): string {
+  for (const secret of secrets) text = text.replaceAll(secret, REDACTED)
+  return text
+}
+
+/** Whether a value, its properties or its causes mention a secret (a few levels deep). */
+function leaks(value: unknown, secrets: Set<string>, depth = 0): boolean {
+  if (typeof value === 'string') return [...secrets].some((secret) => value.includes(secret))
+  if (typeof value !== 'object' || value === null || depth > 4) return false
+  for (const key of Object.getOwnPropertyNames(value)) {
+    let item: unknown
+    try {
+      item = (value as Record<string, unknown>)[key]
+    } catch {
+      continue
+    }
+    if (leaks(item, secrets, depth + 1)) return true
+  }
+  return value instanceof Error && leaks(value.cause, secrets, depth + 1)
+}
+
+/** The underlying error as a cause: as it is when it holds no secret, else a plain copy with the secret replaced. */
+function redactError(error: unknown, secrets: Set<string>): unknown {
+  if (!leaks(error, secrets)) return error
+  if (!(error instanceof Error)) return redact(String(error), secrets)
+  const copy = new Error(redact(error.message, secrets), error.cause === undefined ? undefined : { cause: redactError(error.cause, secrets) })
+  copy.name = error.name
+  copy.stack = error.stack && redact(error.stack, secrets)
+  return copy
+}

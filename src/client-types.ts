@@ -1,0 +1,215 @@
+/**
+ * The shapes the Chatwork API returns (spec §4), with the API's own field
+ * names and types: snake_case, ids as numbers except `message_id`, which is a
+ * decimal string because real ones exceed 2^53, and times in Unix seconds.
+ * Profile fields may be `null` (spec §1.7 leaves it open).
+ */
+import type { MessageLimitation } from './errors.ts'
+import type { Root } from './nodes.ts'
+
+/** A person as referred to by messages, tasks and files. */
+export interface AccountRef {
+  account_id: number
+  name: string
+  avatar_image_url: string
+}
+
+/** `GET /me`: your own profile. */
+export interface Me {
+  account_id: number
+  /** Your "My chat". */
+  room_id: number
+  name: string
+  chatwork_id: string
+  organization_id: number
+  organization_name: string | null
+  department: string | null
+  title: string | null
+  url: string | null
+  introduction: string | null
+  mail: string | null
+  tel_organization: string | null
+  tel_extension: string | null
+  tel_mobile: string | null
+  skype: string | null
+  facebook: string | null
+  twitter: string | null
+  avatar_image_url: string
+  login_mail: string | null
+}
+
+/** `GET /my/status`: your unread, mention and task counts. */
+export interface MyStatus {
+  unread_room_num: number
+  mention_room_num: number
+  mytask_room_num: number
+  unread_num: number
+  mention_num: number
+  mytask_num: number
+}
+
+/** A task's state. */
+export type TaskStatus = 'open' | 'done'
+/** How a task's due time is meant: no due date, a day, or a moment. */
+export type TaskLimitType = 'none' | 'date' | 'time'
+
+/** A task assigned to you (`GET /my/tasks`): like {@link RoomTask}, with its room instead of its assignee. */
+export interface MyTask {
+  task_id: number
+  room: { room_id: number; name: string; icon_path: string }
+  assigned_by_account: AccountRef
+  message_id: string
+  body: string
+  /** Due time, Unix seconds. */
+  limit_time: number
+  status: TaskStatus
+  /** Absent from old answers. */
+  limit_type?: TaskLimitType
+}
+
+/** A task of a room. */
+export interface RoomTask {
+  task_id: number
+  /** The assignee. */
+  account: AccountRef
+  /** The requester. */
+  assigned_by_account: AccountRef
+  message_id: string
+  body: string
+  /** Due time, Unix seconds. */
+  limit_time: number
+  status: TaskStatus
+  /** Absent from old answers. */
+  limit_type?: TaskLimitType
+}
+
+/** One of your contacts. */
+export interface Contact {
+  account_id: number
+  /** Your direct chat with them. */
+  room_id: number
+  name: string
+  chatwork_id: string
+  organization_id: number
+  organization_name: string | null
+  department: string | null
+  avatar_image_url: string
+}
+
+/** A member's role in a room. */
+export type RoomRole = 'admin' | 'member' | 'readonly'
+
+/** A room as `GET /rooms` lists it (no `description`). */
+export interface Room {
+  room_id: number
+  name: string
+  type: 'my' | 'direct' | 'group'
+  role: RoomRole
+  /** Pinned. */
+  sticky: boolean
+  unread_num: number
+  mention_num: number
+  mytask_num: number
+  message_num: number
+  file_num: number
+  task_num: number
+  icon_path: string
+  /** Unix seconds. */
+  last_update_time: number
+}
+
+/** A room as `GET /rooms/{room_id}` shows it. */
+export interface RoomDetail extends Room {
+  description: string
+}
+
+/** A member of a room. */
+export interface Member {
+  account_id: number
+  role: RoomRole
+  name: string
+  chatwork_id: string
+  organization_id: number
+  organization_name: string | null
+  department: string | null
+  avatar_image_url: string
+}
+
+/** The membership after `PUT /rooms/{room_id}/members`, as account ids per role. */
+export interface RoomMembers {
+  admin: number[]
+  member: number[]
+  readonly: number[]
+}
+
+/**
+ * A message. `tree` is its parsed body, computed on first read (and again
+ * only if `body` changes); it is not part of `JSON.stringify` output.
+ */
+export interface Message {
+  /** A decimal string: keep it one, real ids exceed 2^53. */
+  message_id: string
+  /** The sender. */
+  account: AccountRef
+  /** Raw Chatwork markup. */
+  body: string
+  /** Unix seconds. */
+  send_time: number
+  /** Unix seconds; 0 if never edited. */
+  update_time: number
+  /** `body` parsed (see `parse`). */
+  readonly tree: Root
+}
+
+/** The messages of a read, with the free-plan limitation when it applied (spec §3). */
+export interface MessageList extends Array<Message> {
+  /** Set when the free-plan limitation hid messages (a partial 200 or an empty 204). */
+  limitation?: MessageLimitation
+}
+
+/** Unread and mention counts of a room after marking messages read or unread. */
+export interface UnreadCounts {
+  unread_num: number
+  mention_num: number
+}
+
+/** A file in a room. */
+export interface ChatworkFile {
+  file_id: number
+  /** The uploader. */
+  account: AccountRef
+  message_id: string
+  filename: string
+  /** Bytes. */
+  filesize: number
+  /** Unix seconds. */
+  upload_time: number
+  /** Only from `files.get(…, { downloadUrl: true })`; valid for 30 seconds. */
+  download_url?: string
+}
+
+/** A room's invite link; only `public` is always present. */
+export interface InviteLink {
+  public: boolean
+  url?: string
+  need_acceptance?: boolean
+  description?: string
+}
+
+/** A contact request sent to you. */
+export interface IncomingRequest {
+  request_id: number
+  account_id: number
+  message: string
+  name: string
+  chatwork_id: string
+  organization_id: number
+  organization_name: string | null
+  department: string | null
+  avatar_image_url: string
+}
+
+/** The room icon presets (spec §5.6). */
+export type IconPreset =
+  | 'group' | 'check' | 'document' | 'meeting' | 'event' | 'project' | 'business' | 'study' | 'security'
+  | 'star' | 'idea' | 'heart' | 'magcup' | 'beer' | 'music' | 'sports' | 'travel'
