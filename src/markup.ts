@@ -11,6 +11,27 @@ export { visit, CONTINUE, SKIP, EXIT, type Visitor, type VisitorResult, type Tes
 export { DTEXT, type Locale } from './dtext.ts'
 export { escapeText, unescapeText, escapeCode, ESCAPE_MARK } from './escape.ts'
 export {
+  text,
+  to,
+  toAll,
+  reply,
+  quote,
+  info,
+  title,
+  hr,
+  code,
+  picon,
+  pname,
+  piconname,
+  preview,
+  root,
+  type Child,
+  type MessageRef,
+  type QuoteMeta,
+} from './factories.ts'
+export { message, MessageBuilder, type MessageContent } from './builder.ts'
+export { cw, type Interpolation } from './template.ts'
+export {
   lint,
   applyFixes,
   fixMarkup,
