@@ -11,14 +11,24 @@
  *
  * `unescapeText` removes one U+200B after every `[`, so
  * `unescapeText(escapeText(s)) === s` for every string.
+ *
+ * Code is opaque, so inside it only the tags that end blocks early need the
+ * mark: `[/code]`, and the openers and closers of the blocks around it, which
+ * Chatwork counts even inside code when it pairs an enclosing block
+ * (`[info][code][/info][/code][/info]` ends the info inside the code).
  */
 
 /** The invisible character inserted after `[` (U+200B ZERO WIDTH SPACE). */
 export const ESCAPE_MARK = '\u200B'
 
+/** What follows `[` in a tag that can end a code block or the block around it. */
+const BLOCK_TAG = String.raw`\/(?:code|qt|info|title|task|download)\]|(?:qt|info|title|task|download)[\]\s:]`
+
 const NEEDS_MARK = /\[(?=[A-Za-z/\u200B]|$)/g
 const MARKED = /\[\u200B/g
-const CODE_NEEDS_MARK = /\[(?=\/code\]|\u200B)/gi
+const CODE_NEEDS_MARK = new RegExp(String.raw`\[(?=${BLOCK_TAG}|\u200B)`, 'gi')
+const TAG_START = /\[(?=[A-Za-z/]|$)/g
+const CODE_TAG_START = new RegExp(String.raw`\[(?=${BLOCK_TAG})`, 'gi')
 
 /**
  * Makes text safe to place in a message: nothing in it can become a tag or
@@ -28,27 +38,45 @@ const CODE_NEEDS_MARK = /\[(?=\/code\]|\u200B)/gi
  * escapeText('[toall] hi') // '[\u200Btoall] hi'
  */
 export function escapeText(text: string): string {
-  return text.replace(NEEDS_MARK, '[' + ESCAPE_MARK)
+  // most text has no bracket: skip the regular expression
+  return text.includes('[') ? text.replace(NEEDS_MARK, '[' + ESCAPE_MARK) : text
 }
 
 /**
- * Undoes {@link escapeText}: removes one U+200B after every `[`.
+ * Undoes {@link escapeText} and {@link escapeCode}: removes one U+200B after every `[`.
  *
  * @example
  * unescapeText(escapeText('[To:1]')) // '[To:1]'
  */
 export function unescapeText(text: string): string {
-  return text.replace(MARKED, '[')
+  return text.includes('[') ? text.replace(MARKED, '[') : text
 }
 
 /**
- * Makes text safe as the content of `[code]…[/code]`: only a closer could end
- * the block early, so only `[/code]` (any case) is neutralised.
+ * Makes text safe as the content of `[code]…[/code]`, wherever the block is:
+ * only `[/code]` and the openers and closers of blocks (`[info]`, `[/qt]`, any
+ * case) are neutralised, so everything else stays verbatim.
  * Reversed by {@link unescapeText}.
  *
  * @example
  * escapeCode('a[/code]b') // 'a[\u200B/code]b'
  */
 export function escapeCode(text: string): string {
-  return text.replace(CODE_NEEDS_MARK, '[' + ESCAPE_MARK)
+  return text.includes('[') ? text.replace(CODE_NEEDS_MARK, '[' + ESCAPE_MARK) : text
+}
+
+/**
+ * Marks every `[` of markup text where a tag could start and no mark is yet.
+ * For text that is already markup (parsed or hand-made text nodes) and is
+ * moved into new surroundings: idempotent, and a no-op on escaped text.
+ * Unlike {@link escapeText} it is not reversible for text that already held
+ * a U+200B after `[`, which is why caller strings go through `escapeText`.
+ */
+export function guardText(text: string): string {
+  return text.includes('[') ? text.replace(TAG_START, '[' + ESCAPE_MARK) : text
+}
+
+/** {@link guardText} for the content of a code block: the idempotent form of {@link escapeCode}. */
+export function guardCode(text: string): string {
+  return text.includes('[') ? text.replace(CODE_TAG_START, '[' + ESCAPE_MARK) : text
 }
