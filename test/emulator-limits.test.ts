@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest'
+import { ROOM_POST_LIMIT_MESSAGE, startEmulator } from 'chatwork-kit/testing'
+import { call, projectRoom } from './emulator-fetch.ts'
+
+/** A clock that only moves when told to. */
+function manualClock(start = Date.UTC(2025, 0, 1)) {
+  let now = start
+  return { now: () => now, advance: (ms: number) => void (now += ms) }
+}
+
+describe('general rate limit', () => {
+  it('reports limit, remaining and the absolute reset time on every response', async () => {
+    const clock = manualClock()
+    const emu = await startEmulator({ clock: clock.now })
+    try {
+      const first = await call(emu, 'GET', '/me')
+      expect(first.headers.get('x-ratelimit-limit')).toBe('300')
+      expect(first.headers.get('x-ratelimit-remaining')).toBe('299')
+      expect(first.headers.get('x-ratelimit-reset')).toBe(String((clock.now() + 300_000) / 1000))
+      clock.advance(1000)
+      const second = await call(emu, 'GET', `/rooms/99999`)
+      expect(second.status).toBe(404)
+      expect(second.headers.get('x-ratelimit-remaining')).toBe('298')
+      expect(second.headers.get('x-ratelimit-reset')).toBe(first.headers.get('x-ratelimit-reset'))
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('answers 429 with the headers past the limit, and resets after the window', async () => {
+    const clock = manualClock()
+    const emu = await startEmulator({ clock: clock.now, rateLimit: { limit: 3, windowMs: 60_000, message: 'slow down' } })
+    try {
+      for (const remaining of ['2', '1', '0']) expect((await call(emu, 'GET', '/me')).headers.get('x-ratelimit-remaining')).toBe(remaining)
+      const limited = await call(emu, 'GET', '/me')
+      expect(limited.status).toBe(429)
+      expect(limited.json).toEqual({ errors: ['slow down'] })
+      expect(limited.headers.get('x-ratelimit-remaining')).toBe('0')
+      expect(Number(limited.headers.get('x-ratelimit-reset'))).toBe((clock.now() + 60_000) / 1000)
+      expect(limited.headers.get('retry-after')).toBeNull()
+      clock.advance(59_999)
+      expect((await call(emu, 'GET', '/me')).status).toBe(429)
+      clock.advance(1)
+      const fresh = await call(emu, 'GET', '/me')
+      expect(fresh.status).toBe(200)
+      expect(fresh.headers.get('x-ratelimit-remaining')).toBe('2')
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('counts per token', async () => {
+    const emu = await startEmulator({ tokens: ['a', 'b'], rateLimit: { limit: 1 } })
+    try {
+      expect((await call(emu, 'GET', '/me', { token: 'a' })).status).toBe(200)
+      expect((await call(emu, 'GET', '/me', { token: 'a' })).status).toBe(429)
+      expect((await call(emu, 'GET', '/me', { token: 'b' })).status).toBe(200)
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('refuses nonsensical settings', async () => {
+    await expect(startEmulator({ rateLimit: { windowMs: 0 } })).rejects.toThrow(RangeError)
+    await expect(startEmulator({ rateLimit: { limit: Number.NaN } })).rejects.toThrow(/rateLimit.limit/)
+  })
+})
+
+describe('per-room posting limit', () => {
+  it('messages and tasks share 10 posts per 10 s per room; the 429 has the documented body and general headers', async () => {
+    const clock = manualClock()
+    const emu = await startEmulator({ clock: clock.now })
+    try {
+      const room = projectRoom(emu)
+      for (let i = 0; i < 5; i++) expect((await call(emu, 'POST', `/rooms/${room}/messages`, { form: { body: `m${i}` } })).status).toBe(200)
+      for (let i = 0; i < 5; i++) expect((await call(emu, 'POST', `/rooms/${room}/tasks`, { form: { body: `t${i}`, to_ids: '1002' } })).status).toBe(200)
+      const limited = await call(emu, 'POST', `/rooms/${room}/messages`, { form: { body: 'one too many' } })
+      expect(limited.status).toBe(429)
+      expect(limited.text).toBe(`{"errors":["${ROOM_POST_LIMIT_MESSAGE}"]}`)
+      expect(limited.headers.get('x-ratelimit-remaining')).toBe(String(300 - 11))
+      expect((await call(emu, 'POST', `/rooms/${room}/tasks`, { form: { body: 't', to_ids: '1002' } })).status).toBe(429)
+      expect(emu.messages(room).some((m) => m.body === 'one too many')).toBe(false)
+      // Other rooms and reads are not affected.
+      const random = emu.rooms().find((r) => r.name === 'Random')!.room_id
+      expect((await call(emu, 'POST', `/rooms/${random}/messages`, { form: { body: 'x' } })).status).toBe(200)
+      expect((await call(emu, 'GET', `/rooms/${room}/messages`)).status).toBe(200)
+      // Uploads do not count by default.
+      const file = new FormData()
+      file.append('file', new Blob(['x']), 'x.txt')
+      expect((await call(emu, 'POST', `/rooms/${room}/files`, { body: file })).status).toBe(200)
+      clock.advance(10_000)
+      expect((await call(emu, 'POST', `/rooms/${room}/messages`, { form: { body: 'later' } })).status).toBe(200)
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('slides by default: each post frees its slot on its own', async () => {
+    const clock = manualClock()
+    const emu = await startEmulator({ clock: clock.now, rateLimit: { roomPostLimit: 2, roomPostWindowMs: 1000 } })
+    try {
+      const room = projectRoom(emu)
+      const post = async () => (await call(emu, 'POST', `/rooms/${room}/messages`, { form: { body: 'x' } })).status
+      expect(await post()).toBe(200)
+      clock.advance(600)
+      expect(await post()).toBe(200)
+      expect(await post()).toBe(429)
+      clock.advance(400)
+      expect(await post()).toBe(200)
+      expect(await post()).toBe(429)
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('can use a fixed window and count uploads', async () => {
+    const clock = manualClock()
+    const emu = await startEmulator({ clock: clock.now, rateLimit: { roomPostLimit: 2, roomPostWindowMs: 1000, roomPostWindow: 'fixed', uploadsCountTowardsRoomLimit: true } })
+    try {
+      const room = projectRoom(emu)
+      const post = async () => (await call(emu, 'POST', `/rooms/${room}/messages`, { form: { body: 'x' } })).status
+      const upload = async () => {
+        const data = new FormData()
+        data.append('file', new Blob(['x']), 'x.txt')
+        return (await call(emu, 'POST', `/rooms/${room}/files`, { body: data })).status
+      }
+      expect(await post()).toBe(200)
+      clock.advance(600)
+      expect(await upload()).toBe(200)
+      expect(await post()).toBe(429)
+      clock.advance(400)
+      expect(await post()).toBe(200)
+      expect(await post()).toBe(200)
+      expect(await upload()).toBe(429)
+    } finally {
+      await emu.close()
+    }
+  })
+})
+
+describe('Free-plan message limitation', () => {
+  it('is off by default: no header', async () => {
+    const emu = await startEmulator()
+    try {
+      const result = await call(emu, 'GET', `/rooms/${projectRoom(emu)}/messages`, { query: { force: '1' } })
+      expect(result.headers.get('chatwork-message-limitation')).toBeNull()
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('hides messages older than the window: 200 partial, 204 all, 404 single, header only when it applies', async () => {
+    const clock = manualClock()
+    const emu = await startEmulator({ clock: clock.now, messageLimitation: { days: 40 } })
+    try {
+      const room = projectRoom(emu)
+      const old = emu.messages(room)
+      clock.advance(41 * 86_400_000)
+      const fresh = emu.post(room, 'fresh', { as: 1002 })
+      const partial = await call(emu, 'GET', `/rooms/${room}/messages`, { query: { force: '1' } })
+      expect(partial.status).toBe(200)
+      expect(partial.headers.get('chatwork-message-limitation')).toBe('true')
+      expect(partial.headers.get('chatwork-message-limitation-summary')).toContain('40 days')
+      expect(partial.json.map((m: any) => m.message_id)).toEqual([fresh])
+      const single = await call(emu, 'GET', `/rooms/${room}/messages/${old[0]!.message_id}`)
+      expect(single.status).toBe(404)
+      expect(single.headers.get('chatwork-message-limitation')).toBe('true')
+      const visible = await call(emu, 'GET', `/rooms/${room}/messages/${fresh}`)
+      expect(visible.status).toBe(200)
+      expect(visible.headers.get('chatwork-message-limitation')).toBeNull()
+
+      const random = emu.rooms().find((r) => r.name === 'Random')!.room_id
+      const hidden = await call(emu, 'GET', `/rooms/${random}/messages`, { query: { force: '1' } })
+      expect(hidden.status).toBe(204)
+      expect(hidden.headers.get('chatwork-message-limitation')).toBe('true')
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('can also cap the number of visible messages', async () => {
+    const emu = await startEmulator({ messageLimitation: { maxMessages: 2 } })
+    try {
+      const room = projectRoom(emu)
+      const result = await call(emu, 'GET', `/rooms/${room}/messages`, { query: { force: '1' } })
+      expect(result.json.map((m: any) => m.message_id)).toEqual(emu.messages(room).slice(-2).map((m) => m.message_id))
+      expect(result.headers.get('chatwork-message-limitation')).toBe('true')
+    } finally {
+      await emu.close()
+    }
+  })
+})
