@@ -90,6 +90,27 @@ function readStdin(): Promise<string> {
 }
 
 /**
+ * Whether output gets ANSI colors: never with `NO_COLOR` set, always with
+ * `FORCE_COLOR` set, otherwise only when stdout is a terminal.
+ *
+ * @example
+ * formatDiagnostics(diagnostics, body, { color: useColor() })
+ */
+export function useColor(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR) return false
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true
+  return process.stdout.isTTY === true
+}
+
+/**
+ * picocolors, on or off by {@link useColor}.
+ *
+ * @example
+ * console.log(colors.red('failed'))
+ */
+export const colors = pc.createColors(useColor())
+
+/**
  * Prints an error as one line on stderr, `chatwork-kit: message`.
  *
  * @example
@@ -97,5 +118,5 @@ function readStdin(): Promise<string> {
  */
 export function printError(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`${pc.red('chatwork-kit:')} ${message.split('\n')[0]}\n`)
+  process.stderr.write(`${colors.red('chatwork-kit:')} ${message.split('\n')[0]}\n`)
 }

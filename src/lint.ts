@@ -11,6 +11,7 @@ import { parse } from './parse.ts'
 import { stringify } from './stringify.ts'
 import { SKIP, visit } from './visit.ts'
 import { lintText } from './lint-text.ts'
+import { MAX_BODY_LENGTH } from './message-body.ts'
 
 /** How much a diagnostic matters; `error` fails `chatwork-kit lint`. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -42,9 +43,6 @@ export const LINT_RULES = {
 
 /** The stable code of a rule. */
 export type LintCode = keyof typeof LINT_RULES
-
-/** Longest body the API accepts, in characters (Unicode code points). */
-export const MAX_BODY_LENGTH = 65_535
 
 /** A replacement of `body.slice(range[0], range[1])` by `text` (offsets in UTF-16 code units). */
 export interface LintFix {
