@@ -1,4 +1,5 @@
 import { EMOTICONS, EXTENDED_EMOTICONS, type EmoticonInfo } from './emoticons.ts'
+import { locator } from './location.ts'
 import type { Code, Content, Emoticon, Link, Node, Parent, Point, Root } from './nodes.ts'
 
 /** Names of the paired tags. */
@@ -87,7 +88,7 @@ export class GrammarActions {
   /** Offset of the current Inline run in the whole source. */
   base = 0
   private urlDepth = 0
-  private lineStarts: number[] | undefined
+  private readonly point: (offset: number) => Point
   private readonly emoticonTable: Map<string, EmoticonInfo>
   private readonly positions: boolean
 
@@ -96,22 +97,11 @@ export class GrammarActions {
     options: GrammarOptions,
   ) {
     this.positions = options.positions !== false
+    this.point = locator(source)
     this.emoticonTable =
       options.extendedEmoticons || options.emoticons
         ? new Map([...STANDARD_EMOTICONS, ...[...(options.extendedEmoticons ? EXTENDED_EMOTICONS : []), ...(options.emoticons ?? [])].map((e) => [e.code, e] as const)])
         : STANDARD_EMOTICONS
-  }
-
-  private point(offset: number): Point {
-    const starts = (this.lineStarts ??= lineStarts(this.source))
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (starts[mid] <= offset) low = mid
-      else high = mid - 1
-    }
-    return { line: low + 1, column: offset - starts[low] + 1, offset }
   }
 
   /** Drops the nulls that stand for skipped text. */
@@ -271,10 +261,4 @@ export class GrammarActions {
     if (this.positions) node.position = { start: this.point(start), end: this.point(end) }
     return node
   }
-}
-
-function lineStarts(source: string): number[] {
-  const starts = [0]
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1)
-  return starts
 }
