@@ -231,7 +231,7 @@ class Rooms {
    * @example
    * const groups = (await client.rooms.list()).filter((room) => room.type === 'group')
    */
-  list(options?: RequestOptions): Promise<Room[]> {
+  async list(options?: RequestOptions): Promise<Room[]> {
     return this.#send({ method: 'GET', path: '/rooms', list: true, options })
   }
 
@@ -241,7 +241,7 @@ class Rooms {
    * @example
    * const { room_id } = await client.rooms.create({ name: 'Launch', adminIds: [1], memberIds: [2, 3], link: true })
    */
-  create(input: CreateRoomInput, options?: RequestOptions): Promise<{ room_id: number }> {
+  async create(input: CreateRoomInput, options?: RequestOptions): Promise<{ room_id: number }> {
     const params = {
       name: input.name,
       ...memberParams(input),
@@ -260,7 +260,7 @@ class Rooms {
    * @example
    * const { description } = await client.rooms.get(roomId)
    */
-  get(roomId: Id, options?: RequestOptions): Promise<RoomDetail> {
+  async get(roomId: Id, options?: RequestOptions): Promise<RoomDetail> {
     return this.#send({ method: 'GET', path: '/rooms/{room_id}', ids: { room_id: id(roomId, 'roomId') }, options })
   }
 
@@ -270,7 +270,7 @@ class Rooms {
    * @example
    * await client.rooms.update(roomId, { description: 'Weekly sync' })
    */
-  update(roomId: Id, input: UpdateRoomInput, options?: RequestOptions): Promise<{ room_id: number }> {
+  async update(roomId: Id, input: UpdateRoomInput, options?: RequestOptions): Promise<{ room_id: number }> {
     const params = { name: input.name, description: input.description, icon_preset: input.iconPreset }
     return this.#send({ method: 'PUT', path: '/rooms/{room_id}', ids: { room_id: id(roomId, 'roomId') }, params, options })
   }
@@ -281,7 +281,7 @@ class Rooms {
    * @example
    * await client.rooms.leave(roomId)
    */
-  leave(roomId: Id, options?: RequestOptions): Promise<void> {
+  async leave(roomId: Id, options?: RequestOptions): Promise<void> {
     return this.#remove(roomId, 'leave', options)
   }
 
@@ -291,7 +291,7 @@ class Rooms {
    * @example
    * await client.rooms.delete(roomId)
    */
-  delete(roomId: Id, options?: RequestOptions): Promise<void> {
+  async delete(roomId: Id, options?: RequestOptions): Promise<void> {
     return this.#remove(roomId, 'delete', options)
   }
 
@@ -307,7 +307,7 @@ class Rooms {
    * @example
    * const admins = (await client.rooms.members(roomId)).filter((member) => member.role === 'admin')
    */
-  members(roomId: Id, options?: RequestOptions): Promise<Member[]> {
+  async members(roomId: Id, options?: RequestOptions): Promise<Member[]> {
     return this.#send({ method: 'GET', path: '/rooms/{room_id}/members', ids: { room_id: id(roomId, 'roomId') }, list: true, options })
   }
 
@@ -317,7 +317,7 @@ class Rooms {
    * @example
    * const { admin, member } = await client.rooms.setMembers(roomId, { adminIds: [1], memberIds: [2] })
    */
-  setMembers(roomId: Id, input: MemberIds, options?: RequestOptions): Promise<RoomMembers> {
+  async setMembers(roomId: Id, input: MemberIds, options?: RequestOptions): Promise<RoomMembers> {
     const ids = { room_id: id(roomId, 'roomId') }
     return this.#send({ method: 'PUT', path: '/rooms/{room_id}/members', ids, params: memberParams(input), options })
   }
@@ -370,7 +370,7 @@ class Messages {
    * @example
    * await client.messages.send(roomId, message().to(1001, 'Hanako').text(' please check'))
    */
-  send(roomId: Id, body: MessageBody, options: { selfUnread?: boolean } & RequestOptions = {}): Promise<{ message_id: string }> {
+  async send(roomId: Id, body: MessageBody, options: { selfUnread?: boolean } & RequestOptions = {}): Promise<{ message_id: string }> {
     const { selfUnread, ...rest } = options
     const room = id(roomId, 'roomId')
     return this.#send({
@@ -407,7 +407,7 @@ class Messages {
    * @example
    * await client.messages.update(roomId, messageId, 'fixed typo')
    */
-  update(roomId: Id, messageId: MessageId, body: MessageBody, options?: RequestOptions): Promise<{ message_id: string }> {
+  async update(roomId: Id, messageId: MessageId, body: MessageBody, options?: RequestOptions): Promise<{ message_id: string }> {
     return this.#send({
       method: 'PUT',
       path: '/rooms/{room_id}/messages/{message_id}',
@@ -423,7 +423,7 @@ class Messages {
    * @example
    * await client.messages.delete(roomId, messageId)
    */
-  delete(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<{ message_id: string }> {
+  async delete(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<{ message_id: string }> {
     const ids = { room_id: id(roomId, 'roomId'), message_id: messageIdOf(messageId) }
     return this.#send({ method: 'DELETE', path: '/rooms/{room_id}/messages/{message_id}', ids, options })
   }
@@ -436,7 +436,7 @@ class Messages {
    * @example
    * const { unread_num } = await client.messages.markRead(roomId)
    */
-  markRead(roomId: Id, messageId?: MessageId, options?: RequestOptions): Promise<UnreadCounts> {
+  async markRead(roomId: Id, messageId?: MessageId, options?: RequestOptions): Promise<UnreadCounts> {
     const params = { message_id: messageId === undefined ? undefined : messageIdOf(messageId) }
     return this.#send({ method: 'PUT', path: '/rooms/{room_id}/messages/read', ids: { room_id: id(roomId, 'roomId') }, params, options })
   }
@@ -447,7 +447,7 @@ class Messages {
    * @example
    * await client.messages.markUnread(roomId, messageId)
    */
-  markUnread(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<UnreadCounts> {
+  async markUnread(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<UnreadCounts> {
     const params = { message_id: messageIdOf(messageId) }
     return this.#send({ method: 'PUT', path: '/rooms/{room_id}/messages/unread', ids: { room_id: id(roomId, 'roomId') }, params, options })
   }
@@ -508,7 +508,7 @@ class Tasks {
    * @example
    * const mine = await client.tasks.list(roomId, { accountId: me.account_id, status: 'open' })
    */
-  list(roomId: Id, options: { accountId?: Id; assignedByAccountId?: Id; status?: TaskStatus } & RequestOptions = {}): Promise<RoomTask[]> {
+  async list(roomId: Id, options: { accountId?: Id; assignedByAccountId?: Id; status?: TaskStatus } & RequestOptions = {}): Promise<RoomTask[]> {
     const { accountId, assignedByAccountId, status, ...rest } = options
     const params = {
       account_id: optionalId(accountId, 'accountId'),
@@ -525,7 +525,7 @@ class Tasks {
    * @example
    * const { task_ids } = await client.tasks.create(roomId, { body: 'Book the room', toIds: [1003] })
    */
-  create(roomId: Id, input: CreateTaskInput, options?: RequestOptions): Promise<{ task_ids: number[] }> {
+  async create(roomId: Id, input: CreateTaskInput, options?: RequestOptions): Promise<{ task_ids: number[] }> {
     const room = id(roomId, 'roomId')
     const params = {
       body: checkBodyLength(bodyText(input.body), 0),
@@ -542,7 +542,7 @@ class Tasks {
    * @example
    * const { status } = await client.tasks.get(roomId, taskId)
    */
-  get(roomId: Id, taskId: Id, options?: RequestOptions): Promise<RoomTask> {
+  async get(roomId: Id, taskId: Id, options?: RequestOptions): Promise<RoomTask> {
     const ids = { room_id: id(roomId, 'roomId'), task_id: id(taskId, 'taskId') }
     return this.#send({ method: 'GET', path: '/rooms/{room_id}/tasks/{task_id}', ids, options })
   }
@@ -553,7 +553,7 @@ class Tasks {
    * @example
    * await client.tasks.setStatus(roomId, taskId, 'done')
    */
-  setStatus(roomId: Id, taskId: Id, status: TaskStatus, options?: RequestOptions): Promise<{ task_id: number }> {
+  async setStatus(roomId: Id, taskId: Id, status: TaskStatus, options?: RequestOptions): Promise<{ task_id: number }> {
     const ids = { room_id: id(roomId, 'roomId'), task_id: id(taskId, 'taskId') }
     return this.#send({ method: 'PUT', path: '/rooms/{room_id}/tasks/{task_id}/status', ids, params: { body: status }, options })
   }
@@ -577,7 +577,7 @@ class Files {
    * @example
    * const files = await client.files.list(roomId, { accountId: 1001 })
    */
-  list(roomId: Id, options: { accountId?: Id } & RequestOptions = {}): Promise<ChatworkFile[]> {
+  async list(roomId: Id, options: { accountId?: Id } & RequestOptions = {}): Promise<ChatworkFile[]> {
     const { accountId, ...rest } = options
     const params = { account_id: optionalId(accountId, 'accountId') }
     return this.#send({ method: 'GET', path: '/rooms/{room_id}/files', ids: { room_id: id(roomId, 'roomId') }, params, list: true, options: rest })
@@ -589,7 +589,7 @@ class Files {
    * @example
    * const { download_url } = await client.files.get(roomId, fileId, { downloadUrl: true })
    */
-  get(roomId: Id, fileId: Id, options: { downloadUrl?: boolean } & RequestOptions = {}): Promise<ChatworkFile> {
+  async get(roomId: Id, fileId: Id, options: { downloadUrl?: boolean } & RequestOptions = {}): Promise<ChatworkFile> {
     const { downloadUrl, ...rest } = options
     const ids = { room_id: id(roomId, 'roomId'), file_id: id(fileId, 'fileId') }
     return this.#send({ method: 'GET', path: '/rooms/{room_id}/files/{file_id}', ids, params: { create_download_url: downloadUrl }, options: rest })
@@ -636,7 +636,7 @@ class Links {
    * @example
    * const link = await client.links.get(roomId)
    */
-  get(roomId: Id, options?: RequestOptions): Promise<InviteLink> {
+  async get(roomId: Id, options?: RequestOptions): Promise<InviteLink> {
     return this.#send({ method: 'GET', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, options })
   }
 
@@ -646,7 +646,7 @@ class Links {
    * @example
    * await client.links.create(roomId, { description: 'Join us' })
    */
-  create(roomId: Id, input: InviteLinkInput = {}, options?: RequestOptions): Promise<InviteLink> {
+  async create(roomId: Id, input: InviteLinkInput = {}, options?: RequestOptions): Promise<InviteLink> {
     return this.#send({ method: 'POST', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, params: linkParams(input), options })
   }
 
@@ -656,7 +656,7 @@ class Links {
    * @example
    * await client.links.update(roomId, { code: 'launch', needAcceptance: true, description: 'Join us' })
    */
-  update(roomId: Id, input: InviteLinkInput = {}, options?: RequestOptions): Promise<InviteLink> {
+  async update(roomId: Id, input: InviteLinkInput = {}, options?: RequestOptions): Promise<InviteLink> {
     return this.#send({ method: 'PUT', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, params: linkParams(input), options })
   }
 
@@ -666,7 +666,7 @@ class Links {
    * @example
    * await client.links.delete(roomId)
    */
-  delete(roomId: Id, options?: RequestOptions): Promise<InviteLink> {
+  async delete(roomId: Id, options?: RequestOptions): Promise<InviteLink> {
     return this.#send({ method: 'DELETE', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, options })
   }
 }
@@ -689,7 +689,7 @@ class IncomingRequests {
    * @example
    * const requests = await client.incomingRequests.list()
    */
-  list(options?: RequestOptions): Promise<IncomingRequest[]> {
+  async list(options?: RequestOptions): Promise<IncomingRequest[]> {
     return this.#send({ method: 'GET', path: '/incoming_requests', list: true, options })
   }
 
@@ -699,7 +699,7 @@ class IncomingRequests {
    * @example
    * const { room_id } = await client.incomingRequests.accept(requestId)
    */
-  accept(requestId: Id, options?: RequestOptions): Promise<Contact> {
+  async accept(requestId: Id, options?: RequestOptions): Promise<Contact> {
     return this.#send({ method: 'PUT', path: '/incoming_requests/{request_id}', ids: { request_id: id(requestId, 'requestId') }, options })
   }
 
@@ -709,7 +709,7 @@ class IncomingRequests {
    * @example
    * await client.incomingRequests.decline(requestId)
    */
-  decline(requestId: Id, options?: RequestOptions): Promise<void> {
+  async decline(requestId: Id, options?: RequestOptions): Promise<void> {
     return this.#send({ method: 'DELETE', path: '/incoming_requests/{request_id}', ids: { request_id: id(requestId, 'requestId') }, options })
   }
 }

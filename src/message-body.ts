@@ -12,9 +12,9 @@ import { stringify } from './stringify.ts'
 /** The longest body Chatwork accepts, in characters (code points), spec §1.9. */
 export const MAX_BODY_LENGTH = 65_535
 
-/** Anything that prints as markup with `toString()` (the builder) or gives its tree with `toTree()`. */
+/** A builder (`message()`), or anything shaped like one: its markup is its `toString()`. */
 export interface MarkupSource {
-  toTree?(): Root
+  toTree(): Root
   toString(): string
 }
 
@@ -23,7 +23,7 @@ export type MessageBody = string | MarkupSource | Node | readonly Node[]
 
 /**
  * The markup of a body: a string as it is, a tree or nodes printed with
- * `stringify`, a builder through its `toString()` (or `toTree()`).
+ * `stringify`, a builder through its `toString()`.
  *
  * @example
  * bodyText({ type: 'root', children: [{ type: 'toall' }] }) // '[toall]'
@@ -33,9 +33,7 @@ export function bodyText(body: MessageBody): string {
   if (Array.isArray(body)) return stringify(body as readonly Node[])
   if (typeof body === 'object' && body !== null) {
     if (typeof (body as Node).type === 'string') return stringify(body as Node)
-    const source = body as MarkupSource
-    if (source.toString !== Object.prototype.toString) return source.toString()
-    if (typeof source.toTree === 'function') return stringify(source.toTree())
+    if (typeof (body as MarkupSource).toTree === 'function') return String(body)
   }
   throw new ChatworkArgumentError('body', 'A body must be a string, a builder or a markup tree')
 }
