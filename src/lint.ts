@@ -173,7 +173,6 @@ function lintTree(context: LintContext, root: Root): void {
       case 'quote':
         if (node.accountId === 0) context.report('invalid-id', ...span(node), `${node.meta} names account 0, which does not exist`)
         lintCase(context, node)
-        lintEmpty(context, node)
         break
       case 'code':
         lintCase(context, node)
