@@ -16,11 +16,12 @@ import process from 'node:process'
 import { cac } from 'cac'
 import { version } from '../package.json'
 import { CliUsageError, EXIT_USAGE, printError, type RegisterCommand } from './cli-io.ts'
+import { registerEmulator } from './cli-emulator.ts'
 import { registerLint } from './cli-lint.ts'
 import { registerParse } from './cli-parse.ts'
 
 /** Every subcommand, in the order `--help` lists them. */
-const COMMANDS: RegisterCommand[] = [registerLint, registerParse]
+const COMMANDS: RegisterCommand[] = [registerLint, registerParse, registerEmulator]
 
 async function main(argv: string[]): Promise<void> {
   const cli = cac('chatwork-kit')
