@@ -20,4 +20,6 @@ export default defineConfig({
   // which is what package.json `exports` points to.
   outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.cjs' }),
   external: ['vitest', /^node:/],
+  // Deno and Workers resolve Node built-ins only by their node: names.
+  removeNodeProtocol: false,
 })
