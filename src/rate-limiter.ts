@@ -77,6 +77,8 @@ export class RequestLimiter {
   /** `unknown` until the first answer: then one request at a time, to learn the allowance before a burst spends it. */
   #tracking: 'unknown' | 'on' | 'off' = 'unknown'
   #probing = false
+  /** Requests sent and not yet answered. */
+  #inFlight = 0
   /** Requests left in the current window, counting those sent since the last answer. */
   #remaining = Number.POSITIVE_INFINITY
   /** End of the current window; undefined once it has passed and no newer answer came. */
@@ -114,7 +116,7 @@ export class RequestLimiter {
     }
   }
 
-  /** Records the rate-limit headers of an answer; returns them when present. */
+  /** Records the rate-limit headers of an answer (before its release); returns them when present. */
   record(headers: Headers): RateLimit | undefined {
     const seen = readRateLimit(headers)
     if (!seen) {
@@ -125,7 +127,8 @@ export class RequestLimiter {
     const resetMs = seen.resetAt.getTime()
     if (this.#resetMs === undefined || resetMs > this.#resetMs) {
       this.#resetMs = resetMs
-      this.#remaining = seen.remaining
+      // The other requests in flight were most likely counted after this one, in the same window.
+      this.#remaining = seen.remaining - (this.#inFlight - 1)
     } else if (resetMs === this.#resetMs) {
       // Answers arrive out of order: the lowest count of a window is the freshest.
       this.#remaining = Math.min(this.#remaining, seen.remaining)
@@ -184,6 +187,7 @@ export class RequestLimiter {
 
   #take(room: RoomSlot | undefined): () => void {
     const probe = this.#tracking === 'unknown'
+    this.#inFlight++
     if (probe) this.#probing = true
     else if (this.#tracking === 'on') this.#remaining--
     let posts: number[] | undefined
@@ -196,6 +200,7 @@ export class RequestLimiter {
     return () => {
       if (released) return
       released = true
+      this.#inFlight--
       if (probe) this.#probing = false
       if (posts) {
         // Timed from the answer, not the send: the server counted the post somewhere in between.
