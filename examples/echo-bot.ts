@@ -1,0 +1,62 @@
+/**
+ * An echo bot: it answers every mention with a reply to its author that
+ * quotes what they wrote, as plain text.
+ *
+ * Run it with the tokens of the bot's account:
+ *
+ *   CHATWORK_API_TOKEN=… CHATWORK_WEBHOOK_TOKEN=… PORT=8080 npx tsx examples/echo-bot.ts
+ *
+ * and give its public https URL to an account-event webhook setting ("mention
+ * to me") in Chatwork. `test/echo-bot.test.ts` runs it against the emulator.
+ */
+import { createServer } from 'node:http'
+import { pathToFileURL } from 'node:url'
+import { ChatworkClient, message, toPlainText, type MessageBuilder } from 'chatwork-kit'
+import { createWebhookHandler, toNodeListener, type MentionToMeEvent, type WebhookHandler } from 'chatwork-kit/webhook'
+
+/** What the bot needs: a client acting as the bot's account, and the webhook token(s). */
+export interface EchoBotOptions {
+  client: ChatworkClient
+  webhookToken: string | readonly string[]
+}
+
+/**
+ * The answer to a mention: `[rp …]` to its author, then the mention's plain
+ * text in a quote. The builder escapes that text, so whatever tags the author
+ * wrote (`[toall]`, `[/qt]`) come back as text and cannot mention anyone.
+ *
+ * @example
+ * echoOf(event).toString() // '[rp aid=1002 to=5002-1718000000000000005][qt][qtmeta aid=1002 time=1735600199]lunch?[/qt]'
+ */
+export function echoOf(event: MentionToMeEvent): MessageBuilder {
+  return message()
+    .reply({ accountId: event.fromAccountId, roomId: event.roomId, messageId: event.messageId })
+    .quote({ accountId: event.fromAccountId, time: event.sendTime }, toPlainText(event.tree).trim())
+}
+
+/**
+ * The bot as a Fetch API handler, to mount anywhere (see `toNodeListener` below).
+ *
+ * @example
+ * const handler = createEchoBot({ client: new ChatworkClient(), webhookToken: process.env.CHATWORK_WEBHOOK_TOKEN! })
+ */
+export function createEchoBot({ client, webhookToken }: EchoBotOptions): WebhookHandler {
+  return createWebhookHandler({
+    token: webhookToken,
+    on: {
+      // Awaited, so that a failed send is answered 500 and reported through onError.
+      mentionToMe: async (event) => {
+        // a reply notifies its addressee: answering our own mention would answer itself forever
+        if (event.fromAccountId === event.toAccountId) return
+        await client.messages.send(event.roomId, echoOf(event))
+      },
+    },
+  })
+}
+
+// Run directly (not imported by the test): serve on PORT.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const handler = createEchoBot({ client: new ChatworkClient(), webhookToken: process.env.CHATWORK_WEBHOOK_TOKEN ?? '' })
+  const port = Number(process.env.PORT ?? 8080)
+  createServer(toNodeListener(handler)).listen(port, () => console.log(`echo bot listening on port ${port}`))
+}
