@@ -57,13 +57,14 @@ function received(state: MatcherState, value: unknown, matcher: string): string 
   } catch {
     return {
       pass: state.isNot,
-      message: () => `${matcher}: expected a message body (a string, a tree or a builder), but received ${state.utils.printReceived(value)}`,
+      message: () => `${matcher}: expected a message body (a string, a tree or a builder), but received ${state.utils.stringify(value)}`,
     }
   }
 }
 
-function describeReply(reply: ReplyRef): string {
-  return `[rp aid=${reply.accountId} to=${reply.roomId}-${reply.messageId}]`
+/** A reply as markup; `*` stands for a field the expectation leaves open. */
+function describeReply(reply: ReplyExpectation): string {
+  return `[rp aid=${reply.accountId ?? '*'} to=${reply.roomId ?? '*'}-${reply.messageId ?? '*'}]`
 }
 
 /** Mentions inside `[qt]` notify nobody; when the one looked for is there, say so. */
@@ -101,7 +102,7 @@ export const chatworkMatchers = {
       pass,
       message: () =>
         pass
-          ? `expected ${this.utils.printReceived(body)} not to be valid Chatwork markup, but lint found no errors or warnings`
+          ? `expected ${JSON.stringify(body)} not to be valid Chatwork markup, but lint found no errors or warnings`
           : `expected valid Chatwork markup, but lint found ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n\n${formatDiagnostics(problems, body)}`,
     }
   },
@@ -144,14 +145,14 @@ export const chatworkMatchers = {
       (expected.messageId === undefined || reply.messageId === String(expected.messageId))
     const { replies } = mentions(body)
     const pass = replies.some(matches)
-    const wanted = this.utils.stringify(expected)
+    const wanted = describeReply(expected)
     const found = replies.length === 0 ? 'it has no reply' : `it replies with ${replies.map(describeReply).join(', ')}`
     return {
       pass,
       message: () =>
         pass
-          ? `expected the message not to reply to ${wanted}, but ${found}`
-          : `expected the message to reply to ${wanted}, but ${found}${quoteNote(body, (node) => node.type === 'reply' && matches(node))}`,
+          ? `expected the message not to reply as ${wanted}, but ${found}`
+          : `expected the message to reply as ${wanted}, but ${found}${quoteNote(body, (node) => node.type === 'reply' && matches(node))}`,
     }
   },
 
@@ -166,8 +167,8 @@ export const chatworkMatchers = {
       expected: text,
       message: () =>
         pass
-          ? `expected the plain text not to be ${this.utils.printExpected(text)}`
-          : `expected the plain text to be ${this.utils.printExpected(text)}, but it is ${this.utils.printReceived(actual)}`,
+          ? `expected the plain text not to be ${JSON.stringify(text)}`
+          : `expected the plain text to be ${JSON.stringify(text)}, but it is ${JSON.stringify(actual)}`,
     }
   },
 }
