@@ -4,7 +4,6 @@
  * request log, deliver webhooks.
  */
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { ChatworkEmulatorError } from './errors.ts'
 import { type Fault, FaultQueue, type FaultSpec } from './emulator-faults.ts'
 import { RateLimiter, type RateLimitOptions } from './emulator-rate-limit.ts'
@@ -26,9 +25,8 @@ import {
   type TaskStatus,
 } from './emulator-state.ts'
 import { DEFAULT_WEBHOOK_TIMEOUT_MS, EmulatorWebhooks, WEBHOOK_USER_AGENT } from './emulator-webhooks.ts'
+import { listen } from './emulator-listen.ts'
 
-/** The host the emulator listens on by default: loopback only. */
-export const DEFAULT_EMULATOR_HOST = '127.0.0.1'
 /** The default Free-plan window, in days (spec §3). */
 export const DEFAULT_LIMITATION_DAYS = 40
 
@@ -418,23 +416,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const server = createServer(
     createHandler({ state, limiter, faults, settings, requests, escapeNonAscii: options.escapeNonAscii ?? false, clock }, () => origin),
   )
-  const host = options.host ?? DEFAULT_EMULATOR_HOST
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
-  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-
-  let closing: Promise<void> | undefined
-  // Idempotent, so that a test's afterEach may close an emulator the test already closed.
-  const close = () =>
-    (closing ??= new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()))
-      server.closeAllConnections()
-    }))
-  return new Emulator({ baseURL: `${origin}${API_PREFIX}`, token: tokens[0]!, port, requests, webhooks, state, faults, mainAccountId, close })
+  const listening = await listen(server, options)
+  origin = listening.origin
+  return new Emulator({ baseURL: `${origin}${API_PREFIX}`, token: tokens[0]!, port: listening.port, requests, webhooks, state, faults, mainAccountId, close: listening.close })
 }

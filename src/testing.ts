@@ -2,7 +2,9 @@
  * `chatwork-kit/testing`: a local Chatwork API v2 emulator on loopback, to
  * test clients and bots without a network. Node-only.
  */
-export { startEmulator, Emulator, DEFAULT_EMULATOR_HOST, DEFAULT_LIMITATION_DAYS } from './emulator-start.ts'
+export { startEmulator, Emulator, DEFAULT_LIMITATION_DAYS } from './emulator-start.ts'
+export { DEFAULT_EMULATOR_HOST } from './emulator-listen.ts'
+export { startReceiver, type Receiver } from './emulator-receiver.ts'
 export type { EmulatorOptions, RoomSummary, AccountWithToken, ActAs } from './emulator-start.ts'
 export { DEFAULT_SEED, EMPTY_SEED } from './emulator-seed.ts'
 export type { EmulatorSeed, SeedAccount, SeedRoom, SeedMessage, SeedTask, SeedFile } from './emulator-seed.ts'

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Emulator, signWebhookBody, startEmulator } from 'chatwork-kit/testing'
+import { type Emulator, signWebhookBody, startEmulator, startReceiver } from 'chatwork-kit/testing'
 import { call, projectRoom } from './emulator-fetch.ts'
 
 /** The spec's test vector (API spec §6.4). */
@@ -186,5 +186,29 @@ describe('webhook delivery', () => {
     for (let i = 0; i < 5; i++) emu.webhooks.add({ url: hookUrl, token: TOKEN, events: ['message_created'] })
     expect(() => emu.webhooks.add({ url: hookUrl, token: TOKEN, events: ['message_created'] })).toThrow(/at most 5/)
     expect(emu.webhooks.list()).toHaveLength(5)
+  })
+})
+
+describe('startReceiver', () => {
+  it('serves a Fetch API handler on loopback until closed', async () => {
+    const seen: string[] = []
+    const served = await startReceiver(async (request) => {
+      seen.push(`${request.method} ${new URL(request.url).pathname} ${await request.text()}`)
+      return new Response('ok')
+    })
+    try {
+      expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+      const room = projectRoom(emu)
+      emu.webhooks.add({ url: `${served.url}hook`, token: TOKEN, events: ['message_created'], roomId: room })
+      const id = emu.post(room, 'to the receiver', { as: 1002 })
+      await emu.webhooks.settled()
+      expect(seen).toHaveLength(1)
+      expect(seen[0]).toMatch(new RegExp(`^POST /hook \\{.*"message_id":"${id}"`))
+      expect(emu.webhooks.deliveries[0]).toMatchObject({ status: 200, responseSize: 2, ok: true })
+    } finally {
+      await served.close()
+      await served.close()
+    }
+    await expect(fetch(served.url)).rejects.toThrow()
   })
 })
