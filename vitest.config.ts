@@ -13,6 +13,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // A scratch directory per run (test/built-package.ts builds the package there once, on demand),
+    // and the chatwork-kit bin, built once for the CLI tests.
+    globalSetup: ['test/global-setup.ts', 'test/cli-global-setup.ts'],
     testTimeout: 20_000,
   },
 })

@@ -1,0 +1,259 @@
+/**
+ * The published package, checked the way users meet it: the tarball's
+ * contents, publint and arethetypeswrong, imports from ESM and CommonJS for
+ * every subpath, types under node16 and bundler resolution, bundle size
+ * budgets, and the cold import time of `chatwork-kit/markup`.
+ */
+import { execFile } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { publint } from 'publint'
+import { formatMessage } from 'publint/utils'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { BIN, BUILD_TIMEOUT_MS, builtPackage, ROOT, run, type BuiltPackage } from './built-package.ts'
+
+const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string
+  exports: Record<string, unknown>
+}
+
+/** Every import specifier the package offers, from its `exports` map. */
+const SPECIFIERS = Object.keys(pkg.exports)
+  .filter((key) => key !== './package.json')
+  .map((key) => (key === '.' ? 'chatwork-kit' : `chatwork-kit/${key.slice(2)}`))
+
+/** The only things a user should download besides dist/. */
+const TOP_LEVEL_FILES = ['LICENSE', 'README.md', 'package.json']
+
+const KIB = 1024
+
+// The builder without the tagged template: `cw` parses its literal parts, so it
+// belongs with the parser.
+const BUILDER_EXPORTS = 'message, text, to, toAll, reply, quote, info, title, hr, code, picon, pname, piconname, preview, root'
+
+/** Size budgets for what a bundler keeps of each import, minified and gzipped. */
+const BUDGETS = [
+  { name: 'message + builder', code: `export { ${BUILDER_EXPORTS} } from 'chatwork-kit/markup'`, maxBytes: 3 * KIB, external: [] },
+  {
+    name: 'parser + builder',
+    code: `export { parse, stringify, cw, ${BUILDER_EXPORTS} } from 'chatwork-kit/markup'`,
+    maxBytes: 15 * KIB,
+    external: [],
+  },
+  { name: 'client (ofetch excluded)', code: `export { ChatworkClient } from 'chatwork-kit/client'`, maxBytes: 10 * KIB, external: ['ofetch'] },
+]
+
+// Node built-ins stay imports in every bundle: the runtime provides them.
+const BUILT_INS = ['node:*']
+
+/**
+ * Subpaths that load vitest, which refuses `require()` with its own error
+ * (vitest runs test files as ESM, so their CommonJS build serves only types).
+ */
+const ESM_ONLY = new Map([['chatwork-kit/vitest', 'Vitest cannot be imported in a CommonJS module']])
+
+/** Generous, because these spawn compilers and Node processes on a possibly busy machine. */
+const SLOW_TEST_MS = 120_000
+
+/** Fresh processes started per measurement of the cold import time. */
+const COLD_IMPORT_RUNS = 7
+
+let built: BuiltPackage
+
+beforeAll(async () => {
+  built = await builtPackage()
+}, BUILD_TIMEOUT_MS)
+
+describe('the tarball', () => {
+  it('holds only dist, README, LICENSE and package.json', () => {
+    const stray = built.files.filter((file) => !file.startsWith('dist/') && !TOP_LEVEL_FILES.includes(file))
+    expect(stray).toEqual([])
+    expect(built.files).toEqual(expect.arrayContaining(TOP_LEVEL_FILES))
+    expect(built.files).toContain('dist/cli.mjs')
+    expect(built.files.some((file) => file.startsWith('src/') || file.includes('generated'))).toBe(false)
+  })
+
+  it('passes publint with no message, suggestions included', async () => {
+    // The installed copy holds exactly the tarball's files, so nothing needs packing again.
+    const { messages, pkg: manifest } = await publint({ pkgDir: installedDir(), pack: false, strict: true })
+    expect(messages.map((message) => formatMessage(message, manifest) ?? message.code)).toEqual([])
+  })
+
+  it('passes arethetypeswrong for every entry point and resolution mode', { timeout: SLOW_TEST_MS }, async () => {
+    const result = await run(join(BIN, 'attw'), [built.tarball, '--format', 'json'], { maxBuffer: 64 << 20 }).catch(
+      (error: { stdout: string }) => error,
+    )
+    const report = JSON.parse(result.stdout) as { problems: unknown[] | Record<string, unknown> }
+    expect(Object.values(report.problems).flat()).toEqual([])
+  })
+})
+
+describe('the installed package', () => {
+  it('is imported by ESM and required by CommonJS, with the same exports, for every subpath', async () => {
+    const esm = await exportsOf('esm')
+    const cjs = await exportsOf('cjs')
+    for (const specifier of SPECIFIERS) {
+      expect(esm[specifier], specifier).toEqual(expect.arrayContaining([expect.any(String)]))
+      const refusal = ESM_ONLY.get(specifier)
+      const expected = refusal === undefined ? esm[specifier] : { error: expect.stringContaining(refusal) }
+      expect(cjs[specifier], specifier).toEqual(expected)
+    }
+    console.log(SPECIFIERS.map((specifier) => `${specifier}: ${(esm[specifier] as string[]).length} exports`).join('\n'))
+  }, SLOW_TEST_MS)
+
+  it('runs the chatwork-kit command', { timeout: SLOW_TEST_MS }, async () => {
+    const { stdout } = await run(built.bin, ['--version'])
+    expect(stdout).toContain(pkg.version)
+  })
+
+  it('has types for every runtime export under node16 (ESM and CJS) and bundler resolution', async () => {
+    const exports = await exportsOf('esm')
+    const checks = typeChecks(exports)
+    await writeFile(join(built.consumerDir, 'types-esm.mts'), checks)
+    await writeFile(join(built.consumerDir, 'types-cjs.cts'), checks)
+    await writeFile(join(built.consumerDir, 'types-bundler.ts'), checks)
+    const compilerOptions = { strict: true, noEmit: true, skipLibCheck: true, target: 'es2022', types: ['node'] }
+    const projects = {
+      node16: { compilerOptions: { ...compilerOptions, module: 'node16', moduleResolution: 'node16' }, files: ['types-esm.mts', 'types-cjs.cts'] },
+      bundler: { compilerOptions: { ...compilerOptions, module: 'esnext', moduleResolution: 'bundler' }, files: ['types-bundler.ts'] },
+    }
+    const results = await Promise.all(
+      Object.entries(projects).map(async ([name, config]) => {
+        await writeFile(join(built.consumerDir, `tsconfig.${name}.json`), JSON.stringify(config))
+        return run(join(BIN, 'tsc'), ['-p', `tsconfig.${name}.json`], { cwd: built.consumerDir }).then(
+          () => `${name}: ok`,
+          (error: { stdout: string }) => `${name}:\n${error.stdout}`,
+        )
+      }),
+    )
+    expect(results).toEqual(['node16: ok', 'bundler: ok'])
+  }, SLOW_TEST_MS)
+})
+
+describe('bundle size', () => {
+  it('stays within budget for each use, minified and gzipped', async () => {
+    const rows = []
+    for (const budget of BUDGETS) {
+      const result = await build({
+        stdin: { contents: budget.code, resolveDir: built.consumerDir, loader: 'js' },
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        platform: 'neutral',
+        mainFields: ['module', 'main'],
+        external: [...BUILT_INS, ...budget.external],
+        write: false,
+        logLevel: 'silent',
+      })
+      const bytes = gzipSync(result.outputFiles[0].contents).byteLength
+      rows.push({ bundle: budget.name, 'min+gz bytes': bytes, budget: budget.maxBytes })
+    }
+    console.table(rows)
+    for (const row of rows) expect(row['min+gz bytes'], row.bundle).toBeLessThanOrEqual(row.budget)
+  })
+
+  it('keeps the parser\'s generated code out of a builder-only import', async () => {
+    const inputsOf = async (code: string) => {
+      const result = await build({
+        stdin: { contents: code, resolveDir: ROOT, loader: 'ts' },
+        bundle: true,
+        format: 'esm',
+        platform: 'neutral',
+        external: BUILT_INS,
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+      })
+      // Only what survived tree shaking: esbuild lists every file it read among the inputs.
+      return Object.values(result.metafile.outputs).flatMap((output) =>
+        Object.entries(output.inputs)
+          .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+          .map(([input]) => input),
+      )
+    }
+    const generated = (inputs: string[]) => inputs.filter((input) => input.includes('src/generated/'))
+    expect(generated(await inputsOf(`export { ${BUILDER_EXPORTS} } from './src/markup.ts'`))).toEqual([])
+    // The same check does see the grammar when the parser is imported.
+    expect(generated(await inputsOf(`export { parse } from './src/markup.ts'`))).not.toEqual([])
+  })
+})
+
+describe('cold import', () => {
+  it('of chatwork-kit/markup in a fresh Node process, beside an empty one', { timeout: SLOW_TEST_MS }, async () => {
+    const empty: number[] = []
+    const markup: number[] = []
+    for (let i = 0; i < COLD_IMPORT_RUNS; i++) {
+      empty.push((await timeNode(['-e', ''])).ms)
+      const run = await timeNode(['--input-type=module', '-e', "import { parse } from 'chatwork-kit/markup'; console.log(parse('[toall]').children[0].type)"])
+      expect(run.stdout.trim()).toBe('toall')
+      markup.push(run.ms)
+    }
+    const emptyMs = median(empty)
+    const markupMs = median(markup)
+    console.log(
+      `cold start, median of ${COLD_IMPORT_RUNS}: node -e "" ${emptyMs.toFixed(1)} ms; ` +
+        `import 'chatwork-kit/markup' and parse ${markupMs.toFixed(1)} ms (${(markupMs / emptyMs).toFixed(2)}x, +${(markupMs - emptyMs).toFixed(1)} ms)`,
+    )
+  })
+})
+
+function installedDir(): string {
+  return join(built.consumerDir, 'node_modules', 'chatwork-kit')
+}
+
+/**
+ * Each subpath's runtime export names, as seen by `import` or by `require` in
+ * a separate process, or `{ error }` when loading it throws.
+ */
+async function exportsOf(system: 'esm' | 'cjs'): Promise<Record<string, string[] | { error: string }>> {
+  const load = system === 'esm' ? 'await import(id)' : 'require(id)'
+  const script = `(async () => {
+    const out = {}
+    for (const id of ${JSON.stringify(SPECIFIERS)}) {
+      try {
+        out[id] = Object.keys(${load}).filter((key) => key !== 'default' && key !== 'module.exports').sort()
+      } catch (error) {
+        out[id] = { error: String(error.message) }
+      }
+    }
+    process.stdout.write(JSON.stringify(out))
+  })()`
+  const file = join(built.consumerDir, system === 'esm' ? 'exports.mjs' : 'exports.cjs')
+  await writeFile(file, script)
+  const { stdout } = await run(process.execPath, [file], { cwd: built.consumerDir })
+  return JSON.parse(stdout) as Record<string, string[] | { error: string }>
+}
+
+/**
+ * A TypeScript module that imports every runtime export of every subpath and
+ * compiles only if none of them is `any` (what an unresolved declaration gives).
+ */
+function typeChecks(exports: Record<string, string[] | { error: string }>): string {
+  const lines = ['type IsAny<T> = 0 extends 1 & T ? true : false']
+  const names: string[] = []
+  for (const [specifier, keys] of Object.entries(exports)) {
+    if (!Array.isArray(keys)) throw new Error(`${specifier} did not load: ${keys.error}`)
+    const prefix = specifier.replace(/\W/g, '_')
+    lines.push(`import { ${keys.map((key) => `${key} as ${prefix}_${key}`).join(', ')} } from '${specifier}'`)
+    names.push(...keys.map((key) => `${prefix}_${key}`))
+  }
+  lines.push(`type Found = [${names.map((name) => `IsAny<typeof ${name}>`).join(', ')}][number]`)
+  lines.push('export const noneIsAny: Found extends false ? true : never = true')
+  return `${lines.join('\n')}\n`
+}
+
+function timeNode(args: string[]): Promise<{ ms: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now()
+    execFile(process.execPath, args, { cwd: built.consumerDir }, (error, stdout) =>
+      error ? reject(error) : resolve({ ms: performance.now() - start, stdout }),
+    )
+  })
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
