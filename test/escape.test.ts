@@ -39,7 +39,9 @@ describe('escapeText', () => {
   })
 
   it('changes nothing where no tag could start', () => {
-    fc.assert(fc.property(anyText, (s) => fc.pre(!/\[(?=[A-Za-z/\u200B]|$)/.test(s)) && escapeText(s) === s))
+    // every `[` followed by something no tag starts with
+    const harmless = anyText.map((s) => s.replace(/\[(?=[A-Za-z/\u200B]|$)/g, '[ '))
+    fc.assert(fc.property(harmless, (s) => escapeText(s) === s))
   })
 
   it('leaves no tag in what it returns, and the plain text is the input', () => {
