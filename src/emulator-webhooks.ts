@@ -7,7 +7,7 @@
  */
 import { ChatworkEmulatorError } from './errors.ts'
 import { type EmulatorMessage, type EmulatorRoom, notifies } from './emulator-state.ts'
-import { bodyBytes, importWebhookKey } from './webhook-signature.ts'
+import { bodyBytes, importWebhookKey, signBytes } from './webhook-signature.ts'
 
 /** The three event types Chatwork sends. */
 export type WebhookEventType = 'message_created' | 'message_updated' | 'mention_to_me'
@@ -222,7 +222,5 @@ export class EmulatorWebhooks {
  * await fetch(url, { method: 'POST', body, headers: { 'x-chatworkwebhooksignature': signature } })
  */
 export async function signWebhookBody(body: string | Uint8Array, token: string): Promise<string> {
-  const key = await importWebhookKey(token)
-  const digest = await crypto.subtle.sign('HMAC', key, bodyBytes(body) as Uint8Array<ArrayBuffer>)
-  return Buffer.from(digest).toString('base64')
+  return signBytes(await importWebhookKey(token), bodyBytes(body))
 }
