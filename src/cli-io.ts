@@ -34,6 +34,23 @@ export const EXIT_USAGE = 2
 export const STDIN = '-'
 
 /**
+ * What `-` becomes on the way through cac, whose option parser (mri) drops a
+ * lone `-`; a NUL cannot occur in a real path, so nothing else turns into it.
+ */
+const STDIN_ARG = '\u0000-'
+
+/**
+ * Keeps each `-` argument (stdin) through cac's parsing; {@link readInputs}
+ * reads them as stdin.
+ *
+ * @example
+ * cli.parse(keepStdinArgs(process.argv), { run: false })
+ */
+export function keepStdinArgs(argv: readonly string[]): string[] {
+  return argv.map((arg) => (arg === STDIN ? STDIN_ARG : arg))
+}
+
+/**
  * A mistake in how the command line was called; the CLI prints its message on
  * one line and exits with {@link EXIT_USAGE}.
  *
@@ -61,7 +78,7 @@ export interface Input {
  * for (const { name, text } of await readInputs(['a.txt', '-'])) console.log(name, text.length)
  */
 export async function readInputs(files: readonly string[]): Promise<Input[]> {
-  const names = files.length === 0 ? [STDIN] : files
+  const names = files.length === 0 ? [STDIN] : files.map((name) => (name === STDIN_ARG ? STDIN : name))
   const inputs: Input[] = []
   for (const name of names) inputs.push({ name, text: await readInput(name) })
   return inputs

@@ -15,7 +15,7 @@
 import process from 'node:process'
 import { cac } from 'cac'
 import { version } from '../package.json'
-import { CliUsageError, EXIT_USAGE, printError, type RegisterCommand } from './cli-io.ts'
+import { CliUsageError, EXIT_USAGE, keepStdinArgs, printError, type RegisterCommand } from './cli-io.ts'
 import { registerEmulator } from './cli-emulator.ts'
 import { registerLint } from './cli-lint.ts'
 import { registerParse } from './cli-parse.ts'
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<void> {
   cli.help()
   cli.version(version)
 
-  const { options } = cli.parse(argv, { run: false })
+  const { options } = cli.parse(keepStdinArgs(argv), { run: false })
   if (options.help || options.version) return
   if (!cli.matchedCommand) {
     if (cli.args.length > 0) throw new CliUsageError(`unknown command "${cli.args[0]}" (see chatwork-kit --help)`)
