@@ -3,5 +3,6 @@
  * the same run, because absolute figures on shared machines mean little.
  */
 import { run as markup } from './markup.bench.ts'
+import { run as webhook } from './webhook.bench.ts'
 
-for (const run of [markup]) await run()
+for (const run of [markup, webhook]) await run()
