@@ -55,7 +55,7 @@ export interface SeedRoom {
   link?: { code?: string; need_acceptance?: boolean; description?: string }
 }
 
-/** What an emulator starts with. Members of a room must be contacts of its first admin or share an organization with them. */
+/** What an emulator starts with. Every id a seed mentions must be one of its accounts. */
 export interface EmulatorSeed {
   accounts: SeedAccount[]
   /** Pairs of accounts that are contacts (each pair gets a direct chat). */
@@ -159,7 +159,7 @@ export function applySeed(state: EmulatorState, seed: unknown, tokens: readonly 
         iconPreset: room.icon_preset,
         members: room.members,
         link: room.link,
-      })
+      }, true)
       const messages = room.messages ?? []
       messages.forEach((message, index) => {
         state.postMessage(message.from, created.room_id, message.body, {
@@ -168,9 +168,8 @@ export function applySeed(state: EmulatorState, seed: unknown, tokens: readonly 
         })
       })
       for (const task of room.tasks ?? []) {
-        for (const created_ of state.createTasks(task.from, created.room_id, { body: task.body, to: task.to, limit: task.limit, limitType: task.limit_type })) {
-          if (task.status !== undefined) created_.status = task.status
-        }
+        const tasks = state.createTasks(task.from, created.room_id, { body: task.body, to: task.to, limit: task.limit, limitType: task.limit_type })
+        if (task.status !== undefined) for (const createdTask of tasks) createdTask.status = task.status
       }
       for (const file of room.files ?? []) {
         state.uploadFile(file.from, created.room_id, {

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ChatworkEmulatorError } from './errors.ts'
 import type { FaultQueue, FaultSpec } from './emulator-faults.ts'
 import type { RateLimiter, RateLimitVerdict } from './emulator-rate-limit.ts'
-import { matchRoute, type Reply, type RouteContext, type RouteSettings } from './emulator-routes.ts'
+import { DOWNLOAD_URL_TTL_MS, matchRoute, type Reply, type RouteContext, type RouteSettings } from './emulator-routes.ts'
 import type { EmulatorFile, EmulatorState } from './emulator-state.ts'
 
 /** The path prefix of the API, as in `https://api.chatwork.com/v2`. */
@@ -115,8 +115,10 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
   const downloads = new Map<string, { file: EmulatorFile; expires: number }>()
 
   function downloadUrl(file: EmulatorFile): string {
+    const now = deps.clock()
+    for (const [key, entry] of downloads) if (entry.expires < now) downloads.delete(key)
     const key = crypto.randomUUID()
-    downloads.set(key, { file, expires: deps.clock() + 30_000 })
+    downloads.set(key, { file, expires: now + DOWNLOAD_URL_TTL_MS })
     return `${origin()}${DOWNLOAD_PREFIX}${key}`
   }
 
@@ -222,8 +224,10 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
     try {
       reply = await match.route.handler(context)
     } catch (error) {
-      if (!(error instanceof ChatworkEmulatorError)) throw error
-      reply = { status: error.status, body: { errors: [error.message] } }
+      reply =
+        error instanceof ChatworkEmulatorError
+          ? { status: error.status, body: { errors: [error.message] } }
+          : { status: 500, body: { errors: [`Emulator error: ${error instanceof Error ? error.message : String(error)}`] } }
     }
     send(response, record, reply, verdict.headers, malformed)
   }

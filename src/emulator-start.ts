@@ -255,7 +255,8 @@ export class Emulator {
   }
 
   /**
-   * Creates a group chat as its first admin (default lists: the main account as admin); returns its id.
+   * Creates a group chat as its first admin (default lists: the main account
+   * as admin); returns its id. Any accounts may be members, contacts or not.
    *
    * @example
    * const roomId = emu.addRoom({ name: 'Bots', members: { admin: [1001], member: [1002] } })
@@ -263,7 +264,7 @@ export class Emulator {
   addRoom(input: { name: string; description?: string; members?: MemberLists }): number {
     const members = input.members ?? { admin: [this.mainAccountId] }
     const creator = members.admin[0] ?? this.mainAccountId
-    return this.state.createRoom(creator, { name: input.name, description: input.description, members }).room_id
+    return this.state.createRoom(creator, { name: input.name, description: input.description, members }, true).room_id
   }
 
   /**

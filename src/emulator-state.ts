@@ -393,13 +393,18 @@ export class EmulatorState {
     return room
   }
 
-  /** Checks member lists and returns them as one id → role map. */
-  private memberMap(actor: number, lists: MemberLists, current?: EmulatorRoom): Map<number, Role> {
+  /**
+   * Checks member lists and returns them as one id → role map. Over the API,
+   * members must be the caller's contacts or colleagues (or already members);
+   * `trusted` (seeds and helpers, which shape the world) skips that check.
+   */
+  private memberMap(actor: number, lists: MemberLists, current?: EmulatorRoom, trusted = false): Map<number, Role> {
     const map = new Map<number, Role>()
     const roles: [Role, number[] | undefined][] = [['admin', lists.admin], ['member', lists.member], ['readonly', lists.readonly]]
     for (const [role, ids] of roles) {
       for (const id of ids ?? []) {
-        if (!this.accounts.has(id) || !(current?.members.has(id) || this.canInvite(actor, id))) {
+        if (!this.accounts.has(id)) throw badRequest(`Account ${id} does not exist`)
+        if (!trusted && !current?.members.has(id) && !this.canInvite(actor, id)) {
           throw badRequest(`Account ${id} is neither your contact nor in your organization`)
         }
         if (map.has(id)) throw badRequest(`Account ${id} is listed twice`)
@@ -410,10 +415,14 @@ export class EmulatorState {
     return map
   }
 
-  /** Creates a group chat. */
-  createRoom(actor: number, input: { name: string; description?: string; iconPreset?: IconPreset; members: MemberLists; link?: Partial<EmulatorLink> }): EmulatorRoom {
+  /** Creates a group chat; `trusted` skips the contact check (see `memberMap`). */
+  createRoom(
+    actor: number,
+    input: { name: string; description?: string; iconPreset?: IconPreset; members: MemberLists; link?: Partial<EmulatorLink> },
+    trusted = false,
+  ): EmulatorRoom {
     this.account(actor)
-    const members = this.memberMap(actor, input.members)
+    const members = this.memberMap(actor, input.members, undefined, trusted)
     if (this.behavior.addCreatorToRoom && !members.has(actor)) members.set(actor, 'admin')
     if (input.link !== undefined) this.checkLinkCode(input.link.code)
     const room = this.createRoomRecord('group', input.name, input.description ?? '', iconPath(input.iconPreset ?? 'group'))

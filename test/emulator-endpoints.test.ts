@@ -74,6 +74,33 @@ describe('startEmulator', () => {
   })
 })
 
+describe('helpers', () => {
+  it('shape the world freely: rooms with any accounts, posts, tasks and uploads as anyone', async () => {
+    const bob = emu.addAccount({ name: 'Bob' })
+    expect(emu.contacts()).not.toContain(bob.account_id)
+    const id = emu.addRoom({ name: 'With Bob', members: { admin: [bob.account_id], member: [1001] } })
+    const messageId = emu.post(id, 'hi from Bob', { as: bob.account_id })
+    const [taskId] = emu.addTask(id, { body: 'Reply to Bob', to: [1001], as: bob.account_id })
+    const fileId = emu.upload(id, { filename: 'b.txt', content: 'bytes', as: bob.account_id })
+    expect((await call(emu, 'GET', `/rooms/${id}/messages/${messageId}`)).json.account.name).toBe('Bob')
+    expect((await call(emu, 'GET', `/rooms/${id}/tasks/${taskId}`)).json.assigned_by_account.account_id).toBe(bob.account_id)
+    expect((await call(emu, 'GET', `/rooms/${id}/files/${fileId}`)).json.filesize).toBe(5)
+    emu.setTaskStatus(id, taskId!, 'done')
+    expect((await call(emu, 'GET', `/rooms/${id}/tasks`, { query: { status: 'done' } })).json.map((t: any) => t.task_id)).toEqual([taskId])
+    emu.deleteMessage(id, messageId)
+    expect((await call(emu, 'GET', `/rooms/${id}/messages/${messageId}`)).status).toBe(404)
+  })
+
+  it('refuse what cannot happen, with a ChatworkEmulatorError', async () => {
+    const { ChatworkEmulatorError } = await import('chatwork-kit/testing')
+    expect(() => emu.post(99999, 'x')).toThrow(ChatworkEmulatorError)
+    expect(() => emu.post(room, 'x', { as: 1010 })).toThrow(/Room .* not found/)
+    expect(() => emu.post(room, '')).toThrow(/body/)
+    expect(() => emu.addAccount({ token: emu.token })).toThrow(/in use/)
+    expect(() => emu.addTask(room, { body: 'x', to: [1010] })).toThrow(/not a member/)
+  })
+})
+
 describe('authentication', () => {
   it('accepts x-chatworktoken and Authorization: Bearer', async () => {
     expect((await call(emu, 'GET', '/me')).status).toBe(200)
