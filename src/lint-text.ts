@@ -46,6 +46,8 @@ const ID_KEYS: Record<string, string[]> = { rp: ['aid'], qtmeta: ['aid'], previe
 const SUGGESTIONS = ['to', 'toall', 'rp', 'qt', 'qtmeta', 'info', 'title', 'hr', 'code', 'picon', 'pname', 'piconname', 'preview']
 /** Words shorter than this are never taken for misspelt tags (`[CC]`, `[ok]`). */
 const MIN_SUGGESTED_LENGTH = 3
+/** Words longer than this are at more than two edits from every name (the longest, `piconname`, has 9 letters). */
+const MAX_SUGGESTED_LENGTH = 11
 
 /** Editor-only words (spec §7): the composer turns them into `[rp …]` and `[qt]…[/qt]`. */
 const REPLY_WORDS = ['返信', 'Reply', 'Responder', 'ตอบกลับ', 'Trả lời', '回信', '回覆']
@@ -125,11 +127,21 @@ function isLiteral(type: string): boolean {
   return type === 'text' || type === 'emoticon' || type === 'link'
 }
 
+/** Most probes {@link isTag} remembers; bodies that repeat a piece thousands of times ask once. */
+const PROBE_CACHE_SIZE = 1024
+const probes = new Map<string, boolean>()
+
 /** Whether the parser reads a piece as a tag (a block opener when followed by its closer). */
 function isTag(text: string, name: string, spelling: string): boolean {
   const probe = BLOCKS.has(name) ? `${text}[/${spelling}]` : text
-  const children = parse(probe, { positions: false }).children
-  return children.length === 1 && children[0].type !== 'text'
+  let known = probes.get(probe)
+  if (known === undefined) {
+    const children = parse(probe, { positions: false }).children
+    known = children.length === 1 && children[0].type !== 'text'
+    if (probes.size >= PROBE_CACHE_SIZE) probes.clear()
+    probes.set(probe, known)
+  }
+  return known
 }
 
 /** A fix to `text` when the parser reads it as a tag, else none. */
@@ -303,7 +315,7 @@ function canonical(name: string, written: string): string {
 
 /** Known names within a small edit distance of a word, nearest first (ties all returned). */
 function suggest(word: string): string[] {
-  if (word.length < MIN_SUGGESTED_LENGTH) return []
+  if (word.length < MIN_SUGGESTED_LENGTH || word.length > MAX_SUGGESTED_LENGTH) return []
   let best: string[] = []
   let bestDistance = Infinity
   for (const name of SUGGESTIONS) {
@@ -359,20 +371,22 @@ function editorForm(context: LintContext, piece: Piece): Entry | undefined {
  * name. Pairs that differ only in case are mismatches; the rest stay unpaired.
  */
 function pairWithin(context: LintContext, entries: Entry[], unclosed: Entry[], stray: Entry[]): void {
-  const open: Entry[] = []
+  // one stack per name, so that a closer finds its opener in constant time
+  const open = new Map<string, Entry[]>()
   for (const entry of entries) {
+    const stack = open.get(entry.name) ?? []
+    open.set(entry.name, stack)
     if (!entry.closer) {
-      open.push(entry)
+      stack.push(entry)
       continue
     }
-    let at = open.length - 1
-    while (at >= 0 && !pairs(open[at], entry)) at--
-    if (at === -1) {
+    const opener = stack.at(-1)
+    if (opener === undefined || !pairs(opener, entry)) {
       if (entry.settle) entry.settle(false)
       else if (!entry.malformed) stray.push(entry)
       continue
     }
-    const [opener] = open.splice(at, 1)
+    stack.pop()
     if (entry.settle) {
       opener.settle!(true)
       entry.settle(true)
@@ -388,33 +402,40 @@ function pairWithin(context: LintContext, entries: Entry[], unclosed: Entry[], s
       )
     }
   }
-  for (const entry of open) {
+  const left = [...open.values()].flat().sort((a, b) => a.piece.start - b.piece.start)
+  for (const entry of left) {
     if (entry.settle) entry.settle(false)
     else if (!entry.malformed) unclosed.push(entry)
   }
 }
 
 function pairs(opener: Entry, closer: Entry): boolean {
-  if (opener.name !== closer.name) return false
   // a same-spelling block pair that the parser left as text was no pair: each stays unpaired
   return closer.settle !== undefined || opener.malformed || closer.malformed || opener.spelling !== closer.spelling
 }
 
 /** Unclosed openers and stray closers, told apart from crossed blocks (`[info]a[qt]b[/info]c[/qt]`). */
 function reportUnpaired(context: LintContext, unclosed: Entry[], stray: Entry[]): void {
+  // per spelling: the last stray closer, and the earliest end of a block holding an unclosed opener
+  const lastStray = new Map<string, number>()
+  for (const closer of stray) lastStray.set(closer.spelling, Math.max(lastStray.get(closer.spelling) ?? -1, closer.piece.start))
+  const firstEnd = new Map<string, number>()
+  for (const opener of unclosed) {
+    if (opener.piece.parent.type === 'root') continue
+    const end = opener.piece.parent.position!.end.offset
+    firstEnd.set(opener.spelling, Math.min(firstEnd.get(opener.spelling) ?? Infinity, end))
+  }
   for (const opener of unclosed) {
     const { piece } = opener
     const parentEnd = piece.parent.type === 'root' ? Infinity : piece.parent.position!.end.offset
-    const crossed = stray.some((closer) => closer.spelling === opener.spelling && closer.piece.start >= parentEnd)
+    const crossed = (lastStray.get(opener.spelling) ?? -1) >= parentEnd
     const why = crossed ? `its closer [/${opener.spelling}] comes after the enclosing block ends (crossed tags)` : `it has no closer [/${opener.spelling}]`
     context.report('unclosed-tag', piece.start, piece.end, `${piece.text} shows as text: ${why}`)
   }
   for (const closer of stray) {
     const { piece } = closer
-    const crossed = unclosed.some(
-      (opener) => opener.spelling === closer.spelling && opener.piece.parent.type !== 'root' && opener.piece.parent.position!.end.offset <= piece.start,
-    )
-    const why = crossed ? `its opener is inside a block that ends before it (crossed tags)` : `no [${closer.spelling}] is open before it`
+    const crossed = (firstEnd.get(closer.spelling) ?? Infinity) <= piece.start
+    const why = crossed ? 'its opener is inside a block that ends before it (crossed tags)' : `no [${closer.spelling}] is open before it`
     context.report('stray-closer', piece.start, piece.end, `${piece.text} shows as text: ${why}`)
   }
 }
