@@ -19,9 +19,10 @@ import { CliUsageError, EXIT_USAGE, keepStdinArgs, printError, type RegisterComm
 import { registerEmulator } from './cli-emulator.ts'
 import { registerLint } from './cli-lint.ts'
 import { registerParse } from './cli-parse.ts'
+import { registerSend } from './cli-send.ts'
 
 /** Every subcommand, in the order `--help` lists them. */
-const COMMANDS: RegisterCommand[] = [registerLint, registerParse, registerEmulator]
+const COMMANDS: RegisterCommand[] = [registerLint, registerParse, registerEmulator, registerSend]
 
 async function main(argv: string[]): Promise<void> {
   const cli = cac('chatwork-kit')
