@@ -11,6 +11,7 @@ import { parse } from './parse.ts'
 import { stringify } from './stringify.ts'
 import { SKIP, visit } from './visit.ts'
 import { lintText } from './lint-text.ts'
+import { locator } from './location.ts'
 import { MAX_BODY_LENGTH } from './message-body.ts'
 
 /** How much a diagnostic matters; `error` fails `chatwork-kit lint`. */
@@ -77,16 +78,13 @@ export interface LintOptions {
  */
 export class LintContext {
   readonly diagnostics: Diagnostic[] = []
-  private lineStarts: number[] | undefined
+  private readonly point: (offset: number) => Point
 
   constructor(
     readonly body: string,
     private readonly settings: Record<LintCode, RuleSetting>,
-  ) {}
-
-  /** Whether a rule is on; lets costly checks be skipped. */
-  on(code: LintCode): boolean {
-    return this.settings[code] !== 'off'
+  ) {
+    this.point = locator(body)
   }
 
   report(code: LintCode, start: number, end: number, message: string, fix?: LintFix): void {
@@ -96,24 +94,6 @@ export class LintContext {
     if (fix !== undefined) diagnostic.fix = fix
     this.diagnostics.push(diagnostic)
   }
-
-  private point(offset: number): Point {
-    const starts = (this.lineStarts ??= lineStarts(this.body))
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (starts[mid] <= offset) low = mid
-      else high = mid - 1
-    }
-    return { line: low + 1, column: offset - starts[low] + 1, offset }
-  }
-}
-
-function lineStarts(source: string): number[] {
-  const starts = [0]
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1)
-  return starts
 }
 
 /**
