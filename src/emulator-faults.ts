@@ -4,7 +4,12 @@
  * tested.
  */
 
-/** One fault, as given to `emu.fault(…)`. */
+/**
+ * One fault, as given to `emu.fault(…)`.
+ *
+ * @example
+ * emu.fault({ method: 'GET', path: '/rooms/:roomId/messages', drop: true, times: 3 })
+ */
 export interface FaultSpec {
   /** Only requests with this method (case-insensitive). Default: any. */
   method?: string

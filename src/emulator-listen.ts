@@ -4,7 +4,12 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-/** The host the emulator and receivers listen on by default: loopback only. */
+/**
+ * The host the emulator and receivers listen on by default: loopback only.
+ *
+ * @example
+ * const emu = await startEmulator({ host: DEFAULT_EMULATOR_HOST })
+ */
 export const DEFAULT_EMULATOR_HOST = '127.0.0.1'
 
 /** A listening server: its origin (`http://127.0.0.1:1234`), port, and an idempotent close. */

@@ -4,7 +4,12 @@
  * budget of message and task posts per room.
  */
 
-/** Rate-limit settings of `startEmulator`; every field has a default. */
+/**
+ * Rate-limit settings of `startEmulator`; every field has a default.
+ *
+ * @example
+ * await startEmulator({ rateLimit: { limit: 5, windowMs: 1000, roomPostLimit: 2 } })
+ */
 export interface RateLimitOptions {
   /** Requests per token per window. Default {@link DEFAULT_RATE_LIMIT}.limit (300). */
   limit?: number
@@ -22,7 +27,12 @@ export interface RateLimitOptions {
   message?: string
 }
 
-/** The defaults of {@link RateLimitOptions}. */
+/**
+ * The defaults of {@link RateLimitOptions}.
+ *
+ * @example
+ * await startEmulator({ rateLimit: { ...DEFAULT_RATE_LIMIT, limit: 100 } }) // the pre-2021 allowance
+ */
 export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = {
   limit: 300,
   windowMs: 300_000,
@@ -33,7 +43,12 @@ export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = {
   message: 'Rate limit exceeded. Please wait until x-ratelimit-reset.',
 }
 
-/** The error message of the per-room 429, as Chatwork words it. */
+/**
+ * The error message of the per-room 429, as Chatwork words it.
+ *
+ * @example
+ * if (body.errors[0] === ROOM_POST_LIMIT_MESSAGE) await sleep(10_000)
+ */
 export const ROOM_POST_LIMIT_MESSAGE = 'Rate limit for message posting per room exceeded.'
 
 /** The `x-ratelimit-*` headers of one response, and whether the request is over the limit. */

@@ -21,12 +21,22 @@ import {
 import { flag, idList, integer, missing, oneOf, optionalString, pathId, requiredString, text } from './emulator-params.ts'
 import { ROOM_POST_LIMIT_MESSAGE, type RateLimiter } from './emulator-rate-limit.ts'
 
-/** Largest upload (spec §1.9). */
+/**
+ * Largest upload (spec §1.9).
+ *
+ * @example
+ * emu.upload(roomId, { filename: 'big.bin', content: new Uint8Array(MAX_FILE_BYTES) })
+ */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024
 /** How long a `download_url` works (spec §5.25). */
 export const DOWNLOAD_URL_TTL_MS = 30_000
 
-/** The list endpoints that answer 204 when empty (spec §1.6), as path patterns. */
+/**
+ * The list endpoints that answer 204 when empty (spec §1.6), as path patterns.
+ *
+ * @example
+ * await startEmulator({ emptyListStatus: { '/rooms/:roomId/tasks': 200 } satisfies Partial<Record<ListEndpoint, 200 | 204>> })
+ */
 export type ListEndpoint =
   | '/my/tasks'
   | '/contacts'
@@ -35,7 +45,12 @@ export type ListEndpoint =
   | '/rooms/:roomId/files'
   | '/incoming_requests'
 
-/** Free-plan message limitation (spec §3). */
+/**
+ * Free-plan message limitation (spec §3).
+ *
+ * @example
+ * await startEmulator({ messageLimitation: { days: 40, maxMessages: 5000 } })
+ */
 export interface MessageLimitationOptions {
   /** Only messages of the last `days` days are visible. Default 40. */
   days?: number

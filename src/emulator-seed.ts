@@ -55,7 +55,15 @@ export interface SeedRoom {
   link?: { code?: string; need_acceptance?: boolean; description?: string }
 }
 
-/** What an emulator starts with. Every id a seed mentions must be one of its accounts. */
+/**
+ * What an emulator starts with. Every id a seed mentions must be one of its accounts.
+ *
+ * @example
+ * const seed: EmulatorSeed = {
+ *   accounts: [{ account_id: 1, name: 'Bot' }, { account_id: 2, name: 'Alice' }],
+ *   rooms: [{ name: 'Ops', members: { admin: [1], member: [2] }, messages: [{ from: 2, body: '[To:1] status?' }] }],
+ * }
+ */
 export interface EmulatorSeed {
   accounts: SeedAccount[]
   /** Pairs of accounts that are contacts (each pair gets a direct chat). */
@@ -69,6 +77,10 @@ export interface EmulatorSeed {
  * The default seed: Hanako (the main account) in a small organization, two
  * colleagues and a partner as contacts, two group chats with messages in
  * real-looking markup, tasks and a file, and a pending contact request.
+ *
+ * @example
+ * // The demo data plus one room of your own.
+ * await startEmulator({ seed: { ...DEFAULT_SEED, rooms: [...DEFAULT_SEED.rooms!, { name: 'Bots', members: { admin: [1001] } }] } })
  */
 export const DEFAULT_SEED: EmulatorSeed = {
   accounts: [
@@ -112,7 +124,12 @@ export const DEFAULT_SEED: EmulatorSeed = {
   requests: [{ from: 1010, to: 1001, message: 'Nice to meet you' }],
 }
 
-/** The seed of `seed: false`: one account and nothing else. */
+/**
+ * The seed of `seed: false`: one account and nothing else.
+ *
+ * @example
+ * const emu = await startEmulator({ seed: EMPTY_SEED })
+ */
 export const EMPTY_SEED: EmulatorSeed = { accounts: [{ account_id: 1001, name: 'Hanako Sato', chatwork_id: 'hanako_s' }] }
 
 function seedError(message: string, cause?: unknown): ChatworkEmulatorError {

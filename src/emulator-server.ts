@@ -20,7 +20,12 @@ export const MAX_REQUEST_BYTES = 8 * 1024 * 1024
 /** What replaces a token in the request log. */
 export const REDACTED = '[redacted]'
 
-/** One request as the emulator received it, for assertions. */
+/**
+ * One request as the emulator received it, for assertions.
+ *
+ * @example
+ * const posts = emu.requests.filter((r: RecordedRequest) => r.method === 'POST' && r.status === 429)
+ */
 export interface RecordedRequest {
   method: string
   /** The path relative to the base URL (`/rooms/5002/messages`). */

@@ -27,10 +27,20 @@ import {
 import { DEFAULT_WEBHOOK_TIMEOUT_MS, EmulatorWebhooks, WEBHOOK_USER_AGENT } from './emulator-webhooks.ts'
 import { listen } from './emulator-listen.ts'
 
-/** The default Free-plan window, in days (spec §3). */
+/**
+ * The default Free-plan window, in days (spec §3).
+ *
+ * @example
+ * await startEmulator({ messageLimitation: { days: DEFAULT_LIMITATION_DAYS } })
+ */
 export const DEFAULT_LIMITATION_DAYS = 40
 
-/** Options of {@link startEmulator}; all optional. */
+/**
+ * Options of {@link startEmulator}; all optional.
+ *
+ * @example
+ * const options: EmulatorOptions = { port: 8787, tokens: ['bot-token'], rateLimit: { roomPostLimit: 3 } }
+ */
 export interface EmulatorOptions {
   /** Port to listen on. Default 0: a free port. */
   port?: number

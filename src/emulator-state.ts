@@ -18,7 +18,12 @@ export type TaskStatus = 'open' | 'done'
 /** How a task's due time is meant: no due date, a day, or a moment. */
 export type LimitType = 'none' | 'date' | 'time'
 
-/** The room icon presets of `POST /rooms` and `PUT /rooms/{id}`. */
+/**
+ * The room icon presets of `POST /rooms` and `PUT /rooms/{id}`.
+ *
+ * @example
+ * ICON_PRESETS.includes('beer') // true
+ */
 export const ICON_PRESETS = [
   'group', 'check', 'document', 'meeting', 'event', 'project', 'business', 'study', 'security',
   'star', 'idea', 'heart', 'magcup', 'beer', 'music', 'sports', 'travel',
@@ -144,7 +149,12 @@ export interface EmulatorBehavior {
   addCreatorToRoom: boolean
 }
 
-/** The {@link EmulatorBehavior} defaults. */
+/**
+ * The {@link EmulatorBehavior} defaults.
+ *
+ * @example
+ * await startEmulator({ behavior: { ...DEFAULT_BEHAVIOR, editableBy: 'anyone' } })
+ */
 export const DEFAULT_BEHAVIOR: EmulatorBehavior = {
   editableBy: 'sender',
   defaultLimitType: 'auto',

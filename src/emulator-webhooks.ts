@@ -14,16 +14,36 @@ export type WebhookEventType = 'message_created' | 'message_updated' | 'mention_
 
 const EVENT_TYPES: readonly WebhookEventType[] = ['message_created', 'message_updated', 'mention_to_me']
 
-/** Most webhook settings one account may have (spec §6.1). */
+/**
+ * Most webhook settings one account may have (spec §6.1).
+ *
+ * @example
+ * for (let i = 0; i < MAX_WEBHOOKS_PER_ACCOUNT; i++) emu.webhooks.add({ url, token, events: ['message_created'] })
+ */
 export const MAX_WEBHOOKS_PER_ACCOUNT = 5
-/** Largest receiver answer that still counts as a success, in bytes (spec §6.5). */
+/**
+ * Largest receiver answer that still counts as a success, in bytes (spec §6.5).
+ *
+ * @example
+ * expect(emu.webhooks.deliveries.every((d) => d.responseSize <= MAX_WEBHOOK_RESPONSE_BYTES)).toBe(true)
+ */
 export const MAX_WEBHOOK_RESPONSE_BYTES = 2048
-/** The `user-agent` of deliveries (spec §6.2). */
+/**
+ * The `user-agent` of deliveries (spec §6.2).
+ *
+ * @example
+ * if (request.headers.get('user-agent') === WEBHOOK_USER_AGENT) console.log('from the emulator or Chatwork')
+ */
 export const WEBHOOK_USER_AGENT = 'ChatWork-Webhook/1.0.0'
 /** How long a delivery waits for the receiver's answer. */
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000
 
-/** What `emu.webhooks.add(…)` takes. */
+/**
+ * What `emu.webhooks.add(…)` takes.
+ *
+ * @example
+ * emu.webhooks.add({ url: 'http://127.0.0.1:3000/hook', token: btoa('secret'), events: ['mention_to_me'] })
+ */
 export interface WebhookSettingInput {
   /** Where to POST events (loopback `http://` is fine here). */
   url: string
