@@ -43,7 +43,7 @@ export const registerSend: RegisterCommand = (cli) => {
     .option('--no-lint', 'Send even when the linter finds errors')
     .option('--base-url <url>', 'API base URL, e.g. the emulator\'s (default: Chatwork\'s)')
     .example('chatwork-kit send --room 123 "[toall] Deployed v1.2"')
-    .example('CHATWORK_API_TOKEN=<emulator token> chatwork-kit send --base-url http://127.0.0.1:8787/v2 --room 1 hello')
+    .example('CHATWORK_API_TOKEN=<emulator token> chatwork-kit send --base-url http://127.0.0.1:8787/v2 --room 5001 hello')
     .action(async (_message: string | undefined, flags: SendFlags) => {
       const { message, selfUnread } = messageAndSelfUnread(cli.args, flags)
       const { room, file, baseURL } = checkFlags(flags, selfUnread)
