@@ -71,13 +71,15 @@ export interface Input {
 }
 
 /**
- * Reads each file (`-` is stdin); with no files, reads stdin. A file that
- * cannot be read is a {@link CliUsageError}.
+ * Reads each file (`-` is stdin); with no files, reads stdin unless it is a
+ * terminal. A file that cannot be read is a {@link CliUsageError}.
  *
  * @example
  * for (const { name, text } of await readInputs(['a.txt', '-'])) console.log(name, text.length)
  */
 export async function readInputs(files: readonly string[]): Promise<Input[]> {
+  // with no file and nothing piped in, waiting for the keyboard would look like a hang
+  if (files.length === 0 && process.stdin.isTTY) throw new CliUsageError('no input: give files, or pipe a body to stdin (or pass - to type it)')
   const names = files.length === 0 ? [STDIN] : files.map((name) => (name === STDIN_ARG ? STDIN : name))
   const inputs: Input[] = []
   for (const name of names) inputs.push({ name, text: await readInput(name) })

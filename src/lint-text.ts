@@ -5,7 +5,7 @@
  * misses being a tag. Whether a piece is a tag is always asked of the parser
  * itself, never re-implemented here.
  */
-import type { LintContext } from './lint.ts'
+import type { LintContext, LintFix } from './lint.ts'
 import type { Parent, Root } from './nodes.ts'
 import { parse } from './parse.ts'
 import { visit } from './visit.ts'
@@ -145,7 +145,7 @@ function isTag(text: string, name: string, spelling: string): boolean {
 }
 
 /** A fix to `text` when the parser reads it as a tag, else none. */
-function fixTo(piece: Piece, text: string, name: string, spelling: string): { range: [number, number]; text: string } | undefined {
+function fixTo(piece: Piece, text: string, name: string, spelling: string): LintFix | undefined {
   return isTag(text, name, spelling) ? { range: [piece.start, piece.end], text } : undefined
 }
 
@@ -301,7 +301,7 @@ function unknownTag(context: LintContext, piece: Piece, spelling: string, rest: 
   const fixed = canonical(name, spelling)
   const text = closer ? `[/${fixed}]` : `[${fixed}${rest}]`
   const settle = (paired: boolean): void => {
-    const fix = paired && (closer || isTag(text, name, fixed)) ? { range: [piece.start, piece.end] as [number, number], text } : undefined
+    const fix: LintFix | undefined = paired && (closer || isTag(text, name, fixed)) ? { range: [piece.start, piece.end], text } : undefined
     context.report('unknown-tag', piece.start, piece.end, message, fix)
   }
   return { piece, closer, name: `misspelt ${name}`, spelling, malformed: false, settle }
@@ -359,7 +359,7 @@ function editorForm(context: LintContext, piece: Piece): Entry | undefined {
   const text = closer ? '[/qt]' : meta === undefined ? '[qt]' : `[qt][qtmeta${meta}]`
   const settle = (paired: boolean): void => {
     // without its other half the fix would only leave another unclosed tag
-    const fix = paired && (meta === undefined || isTag(`[qtmeta${meta}]`, 'qtmeta', 'qtmeta')) ? { range: [piece.start, piece.end] as [number, number], text } : undefined
+    const fix: LintFix | undefined = paired && (meta === undefined || isTag(`[qtmeta${meta}]`, 'qtmeta', 'qtmeta')) ? { range: [piece.start, piece.end], text } : undefined
     context.report('editor-form', piece.start, piece.end, `${piece.text} is the editor's form of a quote; posted through the API it stays text. Write ${text}`, fix)
   }
   return { piece, closer, name: 'editor quote', spelling: piece.inner, malformed: false, settle }
