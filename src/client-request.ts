@@ -5,7 +5,7 @@
  * own retry loop does the retrying; the hooks decide which failures deserve
  * it, by throwing the final error for those that do not.
  */
-import { ofetch, FetchError, type $Fetch, type FetchContext, type FetchResponse } from 'ofetch'
+import { ofetch, FetchError, type $Fetch, type FetchContext, type FetchOptions, type FetchResponse } from 'ofetch'
 import {
   ChatworkApiError,
   ChatworkArgumentError,
@@ -148,7 +148,14 @@ const ROOM_LIMIT_MESSAGE = /per room/i
 
 const REDACTED = '[REDACTED]'
 
+/** Where a call's state rides along on ofetch's options, which ofetch copies from attempt to attempt. */
+const CALL = Symbol('chatwork-kit.call')
+
 interface CallState {
+  call: Call
+  /** The retry policy, `false` for POST and when retries are off. */
+  retry: RetryPolicy | false
+  timeout: number
   failures: number
   rateLimited: number
   delayMs: number
@@ -188,7 +195,16 @@ export class Requester {
     this.#onRetry = options.onRetry
     this.limiter = new RequestLimiter(options.postingLimit === false ? false : { ...DEFAULT_POSTING_LIMIT, ...options.postingLimit })
     this.#fetch = ofetch.create(
-      { baseURL: options.baseURL ?? DEFAULT_BASE_URL, headers: { accept: 'application/json' } },
+      {
+        baseURL: options.baseURL ?? DEFAULT_BASE_URL,
+        // Parsed in onResponse, strictly: ofetch's lenient parser would pass a broken body off as a string.
+        responseType: 'text',
+        retryDelay: (context) => stateOf(context).delayMs,
+        onRequest: (context) => this.#onRequest(context, stateOf(context)),
+        onRequestError: (context) => this.#onRequestError(context, stateOf(context)),
+        onResponse: (context) => this.#onResponse(context, stateOf(context)),
+        onResponseError: (context) => this.#onResponseError(context, stateOf(context)),
+      },
       options.fetch ? { fetch: options.fetch } : {},
     )
   }
@@ -196,9 +212,18 @@ export class Requester {
   /** Sends one call; resolves with its data (`undefined` for a 204, `[]` for an empty list). */
   async send<T>(call: Call): Promise<Answer<T>> {
     const { method, options = {} } = call
-    const retry = options.retry === false || this.#retry === false ? false : { ...this.#retry, ...options.retry }
-    const idempotent = method !== 'POST'
-    const state: CallState = { failures: 0, rateLimited: 0, delayMs: 0, secrets: new Set(), timedOut: false, end: undefined }
+    const retry = method === 'POST' || options.retry === false || this.#retry === false ? false : { ...this.#retry, ...options.retry }
+    const state: CallState = {
+      call,
+      retry,
+      timeout: options.timeout ?? this.#timeout,
+      failures: 0,
+      rateLimited: 0,
+      delayMs: 0,
+      secrets: new Set(),
+      timedOut: false,
+      end: undefined,
+    }
     const params = call.params ? encodeParams(call.params) : undefined
     const path = call.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(call.ids![name]))
     try {
@@ -209,25 +234,20 @@ export class Requester {
         body: call.form ?? (method === 'GET' || !params ? undefined : new URLSearchParams(params)),
         // ofetch retries what the hooks let through; its count only has to outlast theirs.
         retry: MAX_RATE_LIMIT_RETRIES + (retry ? retry.limit : 0),
-        retryStatusCodes: idempotent && retry ? [429, 500, ...retry.statusCodes] : [429],
-        retryDelay: () => state.delayMs,
-        // Parsed in onResponse, strictly: ofetch's lenient parser would pass a broken body off as a string.
-        responseType: 'text',
-        onRequest: (context) => this.#onRequest(context, call, state),
-        onRequestError: (context) => this.#onRequestError(context, call, state, idempotent && retry),
-        onResponse: (context) => this.#onResponse(context, call, state),
-        onResponseError: (context) => this.#onResponseError(context, call, state, idempotent && retry),
-      })
+        retryStatusCodes: retry ? [429, 500, ...retry.statusCodes] : [429],
+        [CALL]: state,
+      } as FetchOptions<'text'>)
       return { data: this.#data(call, response), limitation: call.limited ? readLimitation(response.headers) : undefined }
     } catch (error) {
       // Errors of the hooks are final as they are; the rest come from ofetch or from reading the answer.
-      throw error instanceof FetchError || state.end ? this.#failure(error, call, state) : error
+      throw error instanceof FetchError || state.end ? this.#failure(error, state) : error
     } finally {
       state.end?.()
     }
   }
 
-  async #onRequest(context: FetchContext, call: Call, state: CallState): Promise<void> {
+  async #onRequest(context: FetchContext, state: CallState): Promise<void> {
+    const { call, timeout } = state
     const { signal } = call.options ?? {}
     signal?.throwIfAborted()
     const release = await this.limiter.acquire(call.room, signal, (wait) => this.#onWait(wait, call))
@@ -245,7 +265,6 @@ export class Requester {
     // One signal per attempt, for the caller's abort and the timeout together: ofetch drops its timeout when
     // given a signal, and would hand an already-aborted one to the retry.
     const controller = new AbortController()
-    const timeout = call.options?.timeout ?? this.#timeout
     const onAbort = () => controller.abort(signal!.reason)
     signal?.addEventListener('abort', onAbort, { once: true })
     const timer = setTimeout(() => {
@@ -262,7 +281,7 @@ export class Requester {
     context.options.signal = controller.signal
   }
 
-  #onResponse(context: FetchContext & { response: FetchResponse<unknown> }, call: Call, state: CallState): void {
+  #onResponse(context: FetchContext & { response: FetchResponse<unknown> }, state: CallState): void {
     const { response } = context
     this.limiter.record(response.headers)
     state.end?.()
@@ -272,7 +291,7 @@ export class Requester {
       response._data = JSON.parse(text)
     } catch {
       response._data = undefined
-      if (response.ok) throw this.#apiError(call, state, response, ['The response body is not valid JSON'])
+      if (response.ok) throw this.#apiError(state, response, ['The response body is not valid JSON'])
     }
   }
 
@@ -283,16 +302,18 @@ export class Requester {
     this.#onRateLimit?.({ ...wait, method: call.method, path: call.path })
   }
 
-  #onRequestError(context: FetchContext & { error: Error }, call: Call, state: CallState, retry: RetryPolicy | false): void {
+  #onRequestError(context: FetchContext & { error: Error }, state: CallState): void {
     state.end?.()
-    const error = this.#failure(context.error, call, state)
+    const { retry } = state
+    const error = this.#failure(context.error, state)
     if (!(error instanceof ChatworkError) || !retry || state.failures >= retry.limit) throw error
-    this.#retrying(call, state, error, backoff(retry, state.failures++))
+    this.#retrying(state, error, backoff(retry, state.failures++))
   }
 
-  #onResponseError(context: FetchContext & { response: FetchResponse<unknown> }, call: Call, state: CallState, retry: RetryPolicy | false): void {
+  #onResponseError(context: FetchContext & { response: FetchResponse<unknown> }, state: CallState): void {
     const { response } = context
-    const error = this.#apiError(call, state, response)
+    const { call, retry } = state
+    const error = this.#apiError(state, response)
     if (response.status === 429) {
       const room = call.room !== undefined && error.errors.some((message) => ROOM_LIMIT_MESSAGE.test(message))
       const resetAt = room ? this.limiter.blockRoom(call.room!.roomId) : this.limiter.blockToken(response.headers)
@@ -302,18 +323,20 @@ export class Requester {
       )
       if (this.#throwOnLimit || ++state.rateLimited > MAX_RATE_LIMIT_RETRIES) throw limited
       // Safe even for POST: a 429 was not processed. The wait itself happens in the next attempt's acquire.
-      return this.#retrying(call, state, limited, 0)
+      return this.#retrying(state, limited, 0)
     }
     if (!retry || !retry.statusCodes.includes(response.status) || state.failures >= retry.limit) throw error
-    this.#retrying(call, state, error, backoff(retry, state.failures++))
+    this.#retrying(state, error, backoff(retry, state.failures++))
   }
 
-  #retrying(call: Call, state: CallState, error: ChatworkError, delayMs: number): void {
+  #retrying(state: CallState, error: ChatworkError, delayMs: number): void {
     state.delayMs = delayMs
-    this.#onRetry?.({ method: call.method, path: call.path, attempt: state.failures + state.rateLimited, delayMs, error })
+    const { method, path } = state.call
+    this.#onRetry?.({ method, path, attempt: state.failures + state.rateLimited, delayMs, error })
   }
 
-  #apiError(call: Call, state: CallState, response: FetchResponse<unknown>, reasons?: string[]): ChatworkApiError {
+  #apiError(state: CallState, response: FetchResponse<unknown>, reasons?: string[]): ChatworkApiError {
+    const { call } = state
     const data = response._data as { errors?: unknown } | undefined
     let errors = reasons ?? (Array.isArray(data?.errors) ? data.errors.filter((item): item is string => typeof item === 'string') : [])
     // An expired OAuth token answers 401 with its reason in WWW-Authenticate and maybe no JSON body (spec §1.2).
@@ -330,20 +353,25 @@ export class Requester {
   }
 
   /** The error a call ends with: ours as they are, the caller's abort reason as it is, transport failures typed. */
-  #failure(error: unknown, call: Call, state: CallState): unknown {
+  #failure(error: unknown, state: CallState): unknown {
+    const { call } = state
     const signal = call.options?.signal
     if (error instanceof ChatworkError || (signal?.aborted && error === signal.reason)) return error
-    if (error instanceof FetchError && error.response) return this.#apiError(call, state, error.response)
+    if (error instanceof FetchError && error.response) return this.#apiError(state, error.response)
     // Anything else from ofetch or fetch is a transport failure; never keep ofetch's FetchError, which holds the headers.
     const cause = redactError(error instanceof FetchError ? error.cause : error, state.secrets)
     const init = { method: call.method, path: call.path }
-    if (state.timedOut) return new ChatworkTimeoutError({ ...init, timeout: call.options?.timeout ?? this.#timeout }, { cause })
+    if (state.timedOut) return new ChatworkTimeoutError({ ...init, timeout: state.timeout }, { cause })
     return new ChatworkNetworkError(init, { cause })
   }
 
   #data(call: Call, response: FetchResponse<unknown>): never {
     return (call.list ? (response._data ?? []) : response._data) as never
   }
+}
+
+function stateOf(context: FetchContext): CallState {
+  return (context.options as { [CALL]?: CallState })[CALL]!
 }
 
 /** Capped exponential backoff with equal jitter: half the delay fixed, half random. */
