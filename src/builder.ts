@@ -1,6 +1,7 @@
-import { canonical, PARTS, type Composable, type Draft, type Item } from './canonical.ts'
+import { canonical, foldQuoteMeta, PARTS, type Composable } from './canonical.ts'
+import { escapeText } from './escape.ts'
 import { code, hr, picon, piconname, pname, preview, quoteHeader, reply, to, toAll, type MessageRef, type QuoteMeta } from './factories.ts'
-import type { Content, Root } from './nodes.ts'
+import type { Content, Quote, Root } from './nodes.ts'
 import { stringify } from './stringify.ts'
 import { checkString, describe } from './validate.ts'
 
@@ -10,38 +11,65 @@ import { checkString, describe } from './validate.ts'
  */
 export type MessageContent = string | Content | Root | MessageBuilder | ((message: MessageBuilder) => MessageBuilder)
 
-let make: (previous: MessageBuilder | undefined, part: Item | undefined) => MessageBuilder
+let make: (previous: MessageBuilder | undefined, part: Content | undefined) => MessageBuilder
 
 /**
  * An immutable message under construction: every method returns a new
  * builder, so a builder can be shared and extended in several directions.
  * Text is escaped and ids are checked as parts are added; see {@link message}.
+ *
+ * Each builder adds one part to the one before it. Parts are kept in
+ * canonical printing form as they are added (text escaped, nodes copied and
+ * checked), so `toString()` only prints; `toTree()` merges and splits the
+ * text as the parser would.
  */
 export class MessageBuilder implements Composable {
   static {
     make = (previous, part) => new MessageBuilder(previous, part)
   }
 
-  readonly #previous: MessageBuilder | undefined
-  readonly #part: Item | undefined
-  #parts: readonly Item[] | undefined
+  // plain fields rather than #private ones: this is the hot path of every message
+  private readonly previous: MessageBuilder | undefined
+  private readonly part: Content | undefined
+  private parts: Content[] | undefined
 
-  private constructor(previous: MessageBuilder | undefined, part: Item | undefined) {
-    this.#previous = previous
-    this.#part = part
+  private constructor(previous: MessageBuilder | undefined, part: Content | undefined) {
+    this.previous = previous
+    this.part = part
+    this.parts = undefined
   }
 
   /** The parts in order; computed once, since the builder never changes. */
-  get [PARTS](): readonly Item[] {
-    if (this.#parts !== undefined) return this.#parts
-    const parts: Item[] = []
-    for (let b: MessageBuilder | undefined = this; b !== undefined; b = b.#previous) if (b.#part !== undefined) parts.push(b.#part)
-    this.#parts = parts.reverse()
-    return this.#parts
+  get [PARTS](): readonly Content[] {
+    if (this.parts !== undefined) return this.parts
+    const parts: Content[] = []
+    for (let b: MessageBuilder | undefined = this; b !== undefined; b = b.previous) if (b.part !== undefined) parts.push(b.part)
+    this.parts = parts.reverse()
+    return this.parts
   }
 
-  #add(part: Item): MessageBuilder {
+  /**
+   * Adds a part. Text that starts with a line feed right after a quote or
+   * code gets the line feed that Chatwork swallows after `[/qt]` and
+   * `[/code]` repeated (`lineFeed`), on a copy, since other builders share the part.
+   */
+  #add(part: Content): MessageBuilder {
+    const previous = this.part
+    if (part.type === 'text' && part.value.charCodeAt(0) === 10 && (previous?.type === 'quote' || previous?.type === 'code') && !previous.lineFeed) {
+      return make(make(this.previous, { ...previous, lineFeed: true }), part)
+    }
     return make(this, part)
+  }
+
+  #addAll(parts: readonly Content[]): MessageBuilder {
+    let b: MessageBuilder = this
+    for (const part of parts) b = b.#add(part)
+    return b
+  }
+
+  /** Adds caller text, escaped, then `suffix` (a line break), which needs no escaping. */
+  #addText(value: string, suffix = ''): MessageBuilder {
+    return value === '' && suffix === '' ? make(this.previous, this.part) : this.#add({ type: 'text', value: escapeText(value) + suffix })
   }
 
   /**
@@ -54,7 +82,7 @@ export class MessageBuilder implements Composable {
    */
   to(accountId: number, name?: string): MessageBuilder {
     const tag = this.#add(to(accountId))
-    return name === undefined ? tag : tag.#add(checkString(name, 'message().to(): name') + '\n')
+    return name === undefined ? tag : tag.#addText(checkString(name, 'message().to(): name'), '\n')
   }
 
   /**
@@ -77,7 +105,7 @@ export class MessageBuilder implements Composable {
    */
   reply(ref: MessageRef, name?: string): MessageBuilder {
     const tag = this.#add(reply(ref))
-    return name === undefined ? tag : tag.#add(checkString(name, 'message().reply(): name') + '\n')
+    return name === undefined ? tag : tag.#addText(checkString(name, 'message().reply(): name'), '\n')
   }
 
   /**
@@ -87,7 +115,7 @@ export class MessageBuilder implements Composable {
    * message().text('[toall] stays text').toString() // '[\u200Btoall] stays text'
    */
   text(value: string): MessageBuilder {
-    return this.#add(checkString(value, 'message().text(): value'))
+    return this.#addText(checkString(value, 'message().text(): value'))
   }
 
   /**
@@ -97,7 +125,7 @@ export class MessageBuilder implements Composable {
    * message().line('one').line('two').toString() // 'one\ntwo\n'
    */
   line(value = ''): MessageBuilder {
-    return this.#add(checkString(value, 'message().line(): value') + '\n')
+    return this.#addText(checkString(value, 'message().line(): value'), '\n')
   }
 
   /**
@@ -110,10 +138,8 @@ export class MessageBuilder implements Composable {
   info(content: MessageContent): MessageBuilder
   info(title: MessageContent, content: MessageContent): MessageBuilder
   info(...args: [MessageContent] | [MessageContent, MessageContent]): MessageBuilder {
-    const children =
-      args.length === 1
-        ? [content(args[0], 'message().info(): content')]
-        : [{ type: 'title', children: [content(args[0], 'message().info(): title')] } satisfies Draft, content(args[1], 'message().info(): content')]
+    const children = content(args[args.length - 1], 'message().info(): content')
+    if (args.length === 2) children.unshift({ type: 'title', children: content(args[0], 'message().info(): title') })
     return this.#add({ type: 'info', children })
   }
 
@@ -124,7 +150,7 @@ export class MessageBuilder implements Composable {
    * message().title('Weather').text('Sunny').toString() // '[title]Weather[/title]Sunny'
    */
   title(value: MessageContent): MessageBuilder {
-    return this.#add({ type: 'title', children: [content(value, 'message().title(): content')] })
+    return this.#add({ type: 'title', children: content(value, 'message().title(): content') })
   }
 
   /**
@@ -157,7 +183,9 @@ export class MessageBuilder implements Composable {
    * // '[qt][qtmeta aid=1 time=1700000000]Ship it?[/qt]Yes'
    */
   quote(meta: QuoteMeta | undefined, value: MessageContent): MessageBuilder {
-    return this.#add({ type: 'quote', ...quoteHeader(meta, 'message().quote()'), children: [content(value, 'message().quote(): content')] })
+    const node: Quote = quoteHeader(meta, 'message().quote()')
+    node.children = content(value, 'message().quote(): content')
+    return this.#add(foldQuoteMeta(node))
   }
 
   /**
@@ -208,7 +236,7 @@ export class MessageBuilder implements Composable {
    * message().append(to(1)).append(message().text(' hi')).toString() // '[To:1] hi'
    */
   append(value: Content | Root | MessageBuilder | string): MessageBuilder {
-    return this.#add(content(value, 'message().append(): value'))
+    return typeof value === 'string' ? this.#addText(value) : this.#addAll(content(value, 'message().append(): value'))
   }
 
   /**
@@ -229,23 +257,27 @@ export class MessageBuilder implements Composable {
    * message().to(1).text(' hi').toString() // '[To:1] hi'
    */
   toString(): string {
-    return stringify(canonical(this[PARTS], false))
+    return stringify(this[PARTS])
   }
 }
 
-/** One piece of content as an item; callbacks run now, so errors point at the caller. */
-function content(value: MessageContent, name: string): Item {
-  if (typeof value === 'string' || value instanceof MessageBuilder) return value
+/**
+ * One piece of content as canonical parts; callbacks run now, so that errors
+ * point at the caller, and nodes are copied now, so that later changes to
+ * them do not reach the builder.
+ */
+function content(value: MessageContent, name: string): Content[] {
+  if (typeof value === 'string') return value === '' ? [] : [{ type: 'text', value: escapeText(value) }]
+  if (value instanceof MessageBuilder) return value[PARTS].slice()
   if (typeof value === 'function') {
     const built: unknown = value(message())
     if (!(built instanceof MessageBuilder)) throw new TypeError(`${name}: the callback must return a builder, got ${describe(built)}`)
-    return built
+    return built[PARTS].slice()
   }
   if (typeof value !== 'object' || value === null || typeof value.type !== 'string') {
     throw new TypeError(`${name} must be a string, a node, a builder or a callback, got ${describe(value)}`)
   }
-  // copied now, so later changes to the caller's node do not reach the builder
-  return { type: 'root', children: canonical([value], false, name) }
+  return canonical([value], false, name)
 }
 
 const EMPTY = make(undefined, undefined)

@@ -8,7 +8,7 @@ export const PARTS: unique symbol = Symbol('chatwork-kit.parts')
 
 /** Anything whose parts can be inserted: a message builder. */
 export interface Composable {
-  readonly [PARTS]: readonly Item[]
+  readonly [PARTS]: readonly Content[]
 }
 
 /** The children of a {@link Draft}. */
@@ -108,12 +108,21 @@ function fill(job: Job, jobs: Job[], segment: boolean, context: string): void {
     }
   }
   if (run !== '') flush(foreign ? guardText(run) : run, into, segment)
-  const first = into[0]
-  if (quote !== undefined && quote.accountId === undefined && first?.type === 'qtmeta') {
+  if (quote !== undefined) foldQuoteMeta(quote)
+}
+
+/**
+ * Takes a leading `[qtmeta]` child into a bare quote as its header, as the
+ * parser does (it prints the same). Returns the quote.
+ */
+export function foldQuoteMeta(quote: Quote): Quote {
+  const first = quote.children[0]
+  if (quote.accountId === undefined && first?.type === 'qtmeta') {
     quote.accountId = first.accountId
     if (first.time !== undefined) quote.time = first.time
-    into.shift()
+    quote.children = quote.children.slice(1)
   }
+  return quote
 }
 
 /** Adds one run of text after the nodes so far. */

@@ -92,15 +92,17 @@ export function reply(ref: MessageRef): Reply {
  * stringify(quote(undefined, 'partial quote')) // '[qt]partial quote[/qt]'
  */
 export function quote(meta: QuoteMeta | undefined, ...children: Child[]): Quote {
-  return block({ type: 'quote', ...quoteHeader(meta, 'quote()'), children }, 'quote()')
+  return block({ ...quoteHeader(meta, 'quote()'), children }, 'quote()')
 }
 
-/** The checked header fields of a quote. */
-export function quoteHeader(meta: QuoteMeta | undefined | null, context: string): { accountId?: number; time?: number } {
-  if (meta === undefined || meta === null) return {}
+/** A quote without children yet, with the checked header of `meta`. */
+export function quoteHeader(meta: QuoteMeta | undefined | null, context: string): Quote {
+  if (meta === undefined || meta === null) return { type: 'quote', children: [] }
   if (typeof meta !== 'object') throw new TypeError(`${context}: meta must be { accountId, time? } or undefined`)
   const accountId = checkId(meta.accountId, `${context}: meta.accountId`)
-  return meta.time === undefined ? { accountId } : { accountId, time: checkTime(meta.time, `${context}: meta.time`) }
+  return meta.time === undefined
+    ? { type: 'quote', accountId, children: [] }
+    : { type: 'quote', accountId, time: checkTime(meta.time, `${context}: meta.time`), children: [] }
 }
 
 /**
