@@ -2,10 +2,11 @@
  * `npm run bench`: every benchmark, each printed beside a baseline measured in
  * the same run, because absolute figures on shared machines mean little.
  */
+import { run as builder } from './builder.bench.ts'
 import { run as client } from './client.bench.ts'
 import { run as emulator } from './emulator.bench.ts'
 import { run as lint } from './lint.bench.ts'
 import { run as markup } from './markup.bench.ts'
 import { run as webhook } from './webhook.bench.ts'
 
-for (const run of [markup, lint, webhook, emulator, client]) await run()
+for (const run of [markup, builder, lint, webhook, emulator, client]) await run()
