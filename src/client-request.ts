@@ -71,7 +71,7 @@ export interface RequestOptions {
   retry?: Partial<RetryPolicy> | false
 }
 
-/** Passed to `onRateLimit` before each rate-limit wait. */
+/** Passed to `onRateLimit` before a rate-limit wait (again only if the wait grows). */
 export interface RateLimitEvent extends RateLimitWait {
   method: string
   /** The endpoint with id placeholders. */
@@ -109,7 +109,7 @@ export interface ChatworkClientOptions {
   maxRateLimitWaitMs?: number
   /** The per-room posting window to keep to. Default {@link DEFAULT_POSTING_LIMIT}; `false`: none. */
   postingLimit?: Partial<PostingLimit> | false
-  /** Called before each rate-limit wait (it may throw to refuse the wait). */
+  /** Called before a rate-limit wait, and again if that wait grows (it may throw to refuse the wait). */
   onRateLimit?: (event: RateLimitEvent) => void
   /** Called before each retry. */
   onRetry?: (event: RetryEvent) => void
@@ -250,7 +250,12 @@ export class Requester {
     const { call, timeout } = state
     const { signal } = call.options ?? {}
     signal?.throwIfAborted()
-    const release = await this.limiter.acquire(call.room, signal, (wait) => this.#onWait(wait, call))
+    const release = await this.limiter.acquire(
+      call.room,
+      signal,
+      (wait) => this.#checkWait(wait, call),
+      (wait) => this.#onRateLimit?.({ ...wait, method: call.method, path: call.path }),
+    )
     try {
       // After the wait, so that a refreshed token is fresh when it is sent.
       const source = this.#auth.source
@@ -295,11 +300,10 @@ export class Requester {
     }
   }
 
-  #onWait(wait: RateLimitWait, call: Call): void {
+  #checkWait(wait: RateLimitWait, call: Call): void {
     if (this.#throwOnLimit || wait.waitMs > this.#maxWaitMs) {
       throw new ChatworkRateLimitError({ method: call.method, path: call.path, scope: wait.scope, resetAt: wait.resetAt })
     }
-    this.#onRateLimit?.({ ...wait, method: call.method, path: call.path })
   }
 
   #onRequestError(context: FetchContext & { error: Error }, state: CallState): void {

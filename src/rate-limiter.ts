@@ -99,10 +99,18 @@ export class RequestLimiter {
 
   /**
    * Resolves when a request may go, after waiting as the limits require.
-   * Each wait is first passed to `report`, which may throw to refuse it.
+   * Each wait is first passed to `check`, which may throw to refuse it, and
+   * to `report` when it ends later than any wait reported before for this
+   * request (waiters wake whenever a slot frees, and need not re-announce).
    * Rejects with the signal's reason when it aborts.
    */
-  async acquire(room: RoomSlot | undefined, signal: AbortSignal | undefined, report: (wait: RateLimitWait) => void): Promise<() => void> {
+  async acquire(
+    room: RoomSlot | undefined,
+    signal: AbortSignal | undefined,
+    check: (wait: RateLimitWait) => void,
+    report: (wait: RateLimitWait) => void,
+  ): Promise<() => void> {
+    let reportedUntil = 0
     for (;;) {
       signal?.throwIfAborted()
       const now = Date.now()
@@ -110,8 +118,13 @@ export class RequestLimiter {
       const roomMs = room ? this.#roomWait(room, now) : 0
       if (tokenMs === 0 && roomMs === 0) return this.#take(room)
       const waitMs = Math.max(tokenMs, roomMs, 0)
-      // A negative token wait means "until an answer in flight arrives": not a rate-limit wait to report.
-      if (waitMs > 0) report({ scope: roomMs > tokenMs ? 'room' : 'token', waitMs, resetAt: new Date(now + waitMs) })
+      // A negative token wait means "until an answer in flight arrives": not a rate-limit wait.
+      if (waitMs > 0) {
+        const wait: RateLimitWait = { scope: roomMs > tokenMs ? 'room' : 'token', waitMs, resetAt: new Date(now + waitMs) }
+        check(wait)
+        if (now + waitMs > reportedUntil) report(wait)
+        reportedUntil = Math.max(reportedUntil, now + waitMs)
+      }
       await sleep(waitMs > 0 ? waitMs : Number.POSITIVE_INFINITY, signal, this.#changed)
     }
   }
