@@ -49,6 +49,15 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   })
 }
 
+/**
+ * Whether a body parser (express.json() and the like) has read the body
+ * without leaving its bytes: the signature cannot be checked, and waiting
+ * for the stream would hang.
+ */
+function bodySpent(req: ExpressRequest): boolean {
+  return req.readableEnded && req.method !== 'GET' && req.method !== 'HEAD' && !(req.body instanceof Uint8Array)
+}
+
 function toRequest(req: ExpressRequest): Request {
   const secure = 'encrypted' in req.socket && req.socket.encrypted === true
   const url = new URL(req.originalUrl ?? req.url ?? '/', `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`)
@@ -60,8 +69,8 @@ function toRequest(req: ExpressRequest): Request {
   const method = req.method ?? 'GET'
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers })
   // express.raw() has already read the body into a Buffer; the stream is spent
-  const body = req.body instanceof Uint8Array ? (req.body as Uint8Array<ArrayBuffer>) : bodyStream(req)
-  return new Request(url, { method, headers, body, duplex: 'half' } as RequestInit)
+  if (req.body instanceof Uint8Array) return new Request(url, { method, headers, body: req.body as Uint8Array<ArrayBuffer> })
+  return new Request(url, { method, headers, body: bodyStream(req), duplex: 'half' } as RequestInit)
 }
 
 /** Resolves once `res` can take more data, or has closed. */
@@ -109,8 +118,8 @@ async function send(response: Response, req: IncomingMessage, res: ServerRespons
  *
  * Mount it before any body parser, because the signature covers the body
  * bytes exactly as received; a `Buffer` body from `express.raw()` is used as
- * is. A handler that throws gets a 500 with an empty body, and the error is
- * logged.
+ * is. A body another parser has consumed, or a handler that throws, gets a
+ * 500 with an empty body, and the reason is logged.
  *
  * @example
  * import { createServer } from 'node:http'
@@ -122,6 +131,9 @@ async function send(response: Response, req: IncomingMessage, res: ServerRespons
 export function toNodeListener(handler: (request: Request) => Response | Promise<Response>): NodeListener {
   return (req, res) => {
     const respond = async () => {
+      if (bodySpent(req)) {
+        throw new Error('The request body was already read by a body parser: mount toNodeListener before it, or use express.raw() on this route')
+      }
       let request: Request
       try {
         request = toRequest(req)

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto'
 import { createServer, request as httpRequest, type IncomingMessage, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import fc from 'fast-check'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parse } from 'chatwork-kit'
 import {
   ChatworkWebhookError,
@@ -230,6 +230,30 @@ describe('createWebhookHandler over node:http', () => {
       expect(calls.map(([name]) => name)).toEqual(['onEvent', 'messageUpdated'])
     } finally {
       await new Promise((resolve) => raw.server.close(resolve))
+    }
+  })
+})
+
+describe('toNodeListener behind a body parser that kept no bytes', () => {
+  it('answers 500 at once and logs why, instead of waiting for a body that was already read', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const listener = toNodeListener(handler)
+    const parsed = await listen(async (req, res) => {
+      // what express.json() does: read the stream, keep only the parsed value
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      Object.assign(req, { body: JSON.parse(Buffer.concat(chunks).toString()) })
+      listener(req, res)
+    })
+    try {
+      const body = payload('message_created')
+      const response = await fetch(parsed.url, { method: 'POST', body, headers: { 'x-chatworkwebhooksignature': sign(body) } })
+      expect(response.status).toBe(500)
+      expect(calls).toEqual([])
+      expect(String(logged.mock.calls[0]?.[1])).toMatch(/body parser/)
+    } finally {
+      logged.mockRestore()
+      await new Promise((resolve) => parsed.server.close(resolve))
     }
   })
 })
