@@ -258,6 +258,31 @@ describe('toNodeListener behind a body parser that kept no bytes', () => {
   })
 })
 
+describe('toNodeListener when the sender breaks off', () => {
+  it('lets the handler finish with 400, and reach no callback, when the connection drops mid-body', async () => {
+    let finished!: (status: number) => void
+    const status = new Promise<number>((resolve) => (finished = resolve))
+    const aborted = await listen(toNodeListener(async (request) => {
+      const response = await handler(request)
+      finished(response.status)
+      return response
+    }))
+    try {
+      const body = payload('mention_to_me')
+      const req = httpRequest(aborted.url, {
+        method: 'POST',
+        headers: { 'content-length': String(body.length), 'x-chatworkwebhooksignature': sign(body) },
+      })
+      req.on('error', () => undefined)
+      req.write(body.slice(0, 10), () => setTimeout(() => req.destroy(), 20))
+      expect(await status).toBe(400)
+      expect(calls).toEqual([])
+    } finally {
+      await new Promise((resolve) => aborted.server.close(resolve))
+    }
+  })
+})
+
 /** Sends a chunked body that never ends, until the response comes; resolves to its status. */
 function endlessUpload(target: string): Promise<number> {
   return new Promise((resolve, reject) => {
