@@ -49,12 +49,15 @@ const MIN_SUGGESTED_LENGTH = 3
 /** Words longer than this are at more than two edits from every name (the longest, `piconname`, has 9 letters). */
 const MAX_SUGGESTED_LENGTH = 11
 
-/** Editor-only words (spec §7): the composer turns them into `[rp …]` and `[qt]…[/qt]`. */
-const REPLY_WORDS = ['返信', 'Reply', 'Responder', 'ตอบกลับ', 'Trả lời', '回信', '回覆']
-const QUOTE_WORDS = ['引用', 'Quote', 'Citar', 'อ้างอิง', 'Trích dẫn']
-const EDITOR_REPLY = new RegExp(`^(?:${REPLY_WORDS.join('|')})(\\s+aid=[\\s\\S]*)$`, 'i')
-const EDITOR_QUOTE = new RegExp(`^(?:${QUOTE_WORDS.join('|')})(\\s+aid=[\\s\\S]*)?$`, 'i')
-const EDITOR_QUOTE_CLOSE = new RegExp(`^/(?:${QUOTE_WORDS.join('|')})$`, 'i')
+/**
+ * Editor-only forms (spec §7), in every UI language: the composer turns
+ * `[返信 aid=…]`, `[Reply aid=…]`, … into `[rp aid=…]`, and `[引用]`/`[Quote]`
+ * (with or without `aid=`) and their closers into `[qt]…[/qt]`. Written as
+ * literals so that bundlers can drop them when lint is not used.
+ */
+const EDITOR_REPLY = /^(?:返信|Reply|Responder|ตอบกลับ|Trả lời|回信|回覆)(\s+aid=[\s\S]*)$/i
+const EDITOR_QUOTE = /^(?:引用|Quote|Citar|อ้างอิง|Trích dẫn)(\s+aid=[\s\S]*)?$/i
+const EDITOR_QUOTE_CLOSE = /^\/(?:引用|Quote|Citar|อ้างอิง|Trích dẫn)$/i
 
 const BRACKETED = /\[([^[\]]*)\]/g
 const OPENER = /^([ \t\u3000]*)([A-Za-z]+)([\s\S]*)$/
