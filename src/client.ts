@@ -147,13 +147,12 @@ export class ChatworkClient {
   /** Throws {@link ChatworkMissingTokenError} without any credential. */
   constructor(options: ChatworkClientOptions = {}) {
     const requester = (this.#requester = new Requester(options))
-    const send = <T>(call: Call) => requester.send<T>(call).then((answer) => answer.data)
-    this.rooms = new Rooms(send)
+    this.rooms = new Rooms(requester)
     this.messages = new Messages(requester)
-    this.tasks = new Tasks(send)
-    this.files = new Files(send)
-    this.links = new Links(send)
-    this.incomingRequests = new IncomingRequests(send)
+    this.tasks = new Tasks(requester)
+    this.files = new Files(requester)
+    this.links = new Links(requester)
+    this.incomingRequests = new IncomingRequests(requester)
   }
 
   /**
@@ -211,7 +210,18 @@ export class ChatworkClient {
   }
 }
 
-type Send = <T>(call: Call) => Promise<T>
+/** What the namespaces share: they send their calls through the client's requester. */
+abstract class Endpoints {
+  protected readonly requester: Requester
+  constructor(requester: Requester) {
+    this.requester = requester
+  }
+
+  /** Sends a call; resolves with its data. */
+  protected async request<T>(call: Call): Promise<T> {
+    return (await this.requester.send<T>(call)).data
+  }
+}
 
 /**
  * `client.rooms`.
@@ -219,12 +229,7 @@ type Send = <T>(call: Call) => Promise<T>
  * @example
  * const { room_id } = await client.rooms.create({ name: 'Launch', adminIds: [me.account_id] })
  */
-class Rooms {
-  readonly #send: Send
-  constructor(send: Send) {
-    this.#send = send
-  }
-
+class Rooms extends Endpoints {
   /**
    * Every chat you are in (`GET /rooms`); list items have no `description`.
    *
@@ -232,7 +237,7 @@ class Rooms {
    * const groups = (await client.rooms.list()).filter((room) => room.type === 'group')
    */
   async list(options?: RequestOptions): Promise<Room[]> {
-    return this.#send({ method: 'GET', path: '/rooms', list: true, options })
+    return this.request({ method: 'GET', path: '/rooms', list: true, options })
   }
 
   /**
@@ -251,7 +256,7 @@ class Rooms {
       link_code: input.linkCode,
       link_need_acceptance: input.linkNeedAcceptance,
     }
-    return this.#send({ method: 'POST', path: '/rooms', params, options })
+    return this.request({ method: 'POST', path: '/rooms', params, options })
   }
 
   /**
@@ -261,7 +266,7 @@ class Rooms {
    * const { description } = await client.rooms.get(roomId)
    */
   async get(roomId: Id, options?: RequestOptions): Promise<RoomDetail> {
-    return this.#send({ method: 'GET', path: '/rooms/{room_id}', ids: { room_id: id(roomId, 'roomId') }, options })
+    return this.request({ method: 'GET', path: '/rooms/{room_id}', ids: { room_id: id(roomId, 'roomId') }, options })
   }
 
   /**
@@ -272,7 +277,7 @@ class Rooms {
    */
   async update(roomId: Id, input: UpdateRoomInput, options?: RequestOptions): Promise<{ room_id: number }> {
     const params = { name: input.name, description: input.description, icon_preset: input.iconPreset }
-    return this.#send({ method: 'PUT', path: '/rooms/{room_id}', ids: { room_id: id(roomId, 'roomId') }, params, options })
+    return this.request({ method: 'PUT', path: '/rooms/{room_id}', ids: { room_id: id(roomId, 'roomId') }, params, options })
   }
 
   /**
@@ -298,7 +303,7 @@ class Rooms {
   #remove(roomId: Id, action: 'leave' | 'delete', options: RequestOptions | undefined): Promise<void> {
     // In the form body, as Chatwork's own example sends it (spec §1.3).
     const params = { action_type: action }
-    return this.#send({ method: 'DELETE', path: '/rooms/{room_id}', ids: { room_id: id(roomId, 'roomId') }, params, options })
+    return this.request({ method: 'DELETE', path: '/rooms/{room_id}', ids: { room_id: id(roomId, 'roomId') }, params, options })
   }
 
   /**
@@ -308,7 +313,7 @@ class Rooms {
    * const admins = (await client.rooms.members(roomId)).filter((member) => member.role === 'admin')
    */
   async members(roomId: Id, options?: RequestOptions): Promise<Member[]> {
-    return this.#send({ method: 'GET', path: '/rooms/{room_id}/members', ids: { room_id: id(roomId, 'roomId') }, list: true, options })
+    return this.request({ method: 'GET', path: '/rooms/{room_id}/members', ids: { room_id: id(roomId, 'roomId') }, list: true, options })
   }
 
   /**
@@ -319,7 +324,7 @@ class Rooms {
    */
   async setMembers(roomId: Id, input: MemberIds, options?: RequestOptions): Promise<RoomMembers> {
     const ids = { room_id: id(roomId, 'roomId') }
-    return this.#send({ method: 'PUT', path: '/rooms/{room_id}/members', ids, params: memberParams(input), options })
+    return this.request({ method: 'PUT', path: '/rooms/{room_id}/members', ids, params: memberParams(input), options })
   }
 }
 
@@ -330,12 +335,7 @@ class Rooms {
  * @example
  * const { message_id } = await client.messages.send(roomId, 'hello')
  */
-class Messages {
-  readonly #requester: Requester
-  constructor(requester: Requester) {
-    this.#requester = requester
-  }
-
+class Messages extends Endpoints {
   /**
    * Up to 100 messages (`GET /rooms/{room_id}/messages`). Without `force`,
    * only those this token has not received yet, and the call moves the
@@ -348,7 +348,7 @@ class Messages {
    */
   async list(roomId: Id, options: { force?: boolean } & RequestOptions = {}): Promise<MessageList> {
     const { force, ...rest } = options
-    const answer = await this.#requester.send<Omit<Message, 'tree'>[]>({
+    const answer = await this.requester.send<Omit<Message, 'tree'>[]>({
       method: 'GET',
       path: '/rooms/{room_id}/messages',
       ids: { room_id: id(roomId, 'roomId') },
@@ -373,7 +373,7 @@ class Messages {
   async send(roomId: Id, body: MessageBody, options: { selfUnread?: boolean } & RequestOptions = {}): Promise<{ message_id: string }> {
     const { selfUnread, ...rest } = options
     const room = id(roomId, 'roomId')
-    return this.#send({
+    return this.request({
       method: 'POST',
       path: '/rooms/{room_id}/messages',
       ids: { room_id: room },
@@ -391,7 +391,7 @@ class Messages {
    * const { tree } = await client.messages.get(roomId, '1718000000000000001')
    */
   async get(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<Message> {
-    const answer = await this.#requester.send<Omit<Message, 'tree'>>({
+    const answer = await this.requester.send<Omit<Message, 'tree'>>({
       method: 'GET',
       path: '/rooms/{room_id}/messages/{message_id}',
       ids: { room_id: id(roomId, 'roomId'), message_id: messageIdOf(messageId) },
@@ -408,7 +408,7 @@ class Messages {
    * await client.messages.update(roomId, messageId, 'fixed typo')
    */
   async update(roomId: Id, messageId: MessageId, body: MessageBody, options?: RequestOptions): Promise<{ message_id: string }> {
-    return this.#send({
+    return this.request({
       method: 'PUT',
       path: '/rooms/{room_id}/messages/{message_id}',
       ids: { room_id: id(roomId, 'roomId'), message_id: messageIdOf(messageId) },
@@ -425,7 +425,7 @@ class Messages {
    */
   async delete(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<{ message_id: string }> {
     const ids = { room_id: id(roomId, 'roomId'), message_id: messageIdOf(messageId) }
-    return this.#send({ method: 'DELETE', path: '/rooms/{room_id}/messages/{message_id}', ids, options })
+    return this.request({ method: 'DELETE', path: '/rooms/{room_id}/messages/{message_id}', ids, options })
   }
 
   /**
@@ -438,7 +438,7 @@ class Messages {
    */
   async markRead(roomId: Id, messageId?: MessageId, options?: RequestOptions): Promise<UnreadCounts> {
     const params = { message_id: messageId === undefined ? undefined : messageIdOf(messageId) }
-    return this.#send({ method: 'PUT', path: '/rooms/{room_id}/messages/read', ids: { room_id: id(roomId, 'roomId') }, params, options })
+    return this.request({ method: 'PUT', path: '/rooms/{room_id}/messages/read', ids: { room_id: id(roomId, 'roomId') }, params, options })
   }
 
   /**
@@ -449,7 +449,7 @@ class Messages {
    */
   async markUnread(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<UnreadCounts> {
     const params = { message_id: messageIdOf(messageId) }
-    return this.#send({ method: 'PUT', path: '/rooms/{room_id}/messages/unread', ids: { room_id: id(roomId, 'roomId') }, params, options })
+    return this.request({ method: 'PUT', path: '/rooms/{room_id}/messages/unread', ids: { room_id: id(roomId, 'roomId') }, params, options })
   }
 
   /**
@@ -485,9 +485,6 @@ class Messages {
     }
   }
 
-  #send<T>(call: Call): Promise<T> {
-    return this.#requester.send<T>(call).then((answer) => answer.data)
-  }
 }
 
 /**
@@ -496,12 +493,7 @@ class Messages {
  * @example
  * await client.tasks.create(roomId, { body: 'Review', toIds: [1002], limit: new Date('2030-01-01'), limitType: 'date' })
  */
-class Tasks {
-  readonly #send: Send
-  constructor(send: Send) {
-    this.#send = send
-  }
-
+class Tasks extends Endpoints {
   /**
    * The tasks of a room, at most 100 (`GET /rooms/{room_id}/tasks`); Chatwork's default status is `open`.
    *
@@ -515,7 +507,7 @@ class Tasks {
       assigned_by_account_id: optionalId(assignedByAccountId, 'assignedByAccountId'),
       status,
     }
-    return this.#send({ method: 'GET', path: '/rooms/{room_id}/tasks', ids: { room_id: id(roomId, 'roomId') }, params, list: true, options: rest })
+    return this.request({ method: 'GET', path: '/rooms/{room_id}/tasks', ids: { room_id: id(roomId, 'roomId') }, params, list: true, options: rest })
   }
 
   /**
@@ -533,7 +525,7 @@ class Tasks {
       limit: input.limit,
       limit_type: input.limitType,
     }
-    return this.#send({ method: 'POST', path: '/rooms/{room_id}/tasks', ids: { room_id: room }, params, room: { roomId: room, kind: 'post' }, options })
+    return this.request({ method: 'POST', path: '/rooms/{room_id}/tasks', ids: { room_id: room }, params, room: { roomId: room, kind: 'post' }, options })
   }
 
   /**
@@ -544,7 +536,7 @@ class Tasks {
    */
   async get(roomId: Id, taskId: Id, options?: RequestOptions): Promise<RoomTask> {
     const ids = { room_id: id(roomId, 'roomId'), task_id: id(taskId, 'taskId') }
-    return this.#send({ method: 'GET', path: '/rooms/{room_id}/tasks/{task_id}', ids, options })
+    return this.request({ method: 'GET', path: '/rooms/{room_id}/tasks/{task_id}', ids, options })
   }
 
   /**
@@ -555,7 +547,7 @@ class Tasks {
    */
   async setStatus(roomId: Id, taskId: Id, status: TaskStatus, options?: RequestOptions): Promise<{ task_id: number }> {
     const ids = { room_id: id(roomId, 'roomId'), task_id: id(taskId, 'taskId') }
-    return this.#send({ method: 'PUT', path: '/rooms/{room_id}/tasks/{task_id}/status', ids, params: { body: status }, options })
+    return this.request({ method: 'PUT', path: '/rooms/{room_id}/tasks/{task_id}/status', ids, params: { body: status }, options })
   }
 }
 
@@ -565,12 +557,7 @@ class Tasks {
  * @example
  * await client.files.upload(roomId, new Blob(['hello']), { filename: 'hello.txt', message: 'notes' })
  */
-class Files {
-  readonly #send: Send
-  constructor(send: Send) {
-    this.#send = send
-  }
-
+class Files extends Endpoints {
   /**
    * The files of a room, at most 100 (`GET /rooms/{room_id}/files`).
    *
@@ -580,7 +567,7 @@ class Files {
   async list(roomId: Id, options: { accountId?: Id } & RequestOptions = {}): Promise<ChatworkFile[]> {
     const { accountId, ...rest } = options
     const params = { account_id: optionalId(accountId, 'accountId') }
-    return this.#send({ method: 'GET', path: '/rooms/{room_id}/files', ids: { room_id: id(roomId, 'roomId') }, params, list: true, options: rest })
+    return this.request({ method: 'GET', path: '/rooms/{room_id}/files', ids: { room_id: id(roomId, 'roomId') }, params, list: true, options: rest })
   }
 
   /**
@@ -592,7 +579,7 @@ class Files {
   async get(roomId: Id, fileId: Id, options: { downloadUrl?: boolean } & RequestOptions = {}): Promise<ChatworkFile> {
     const { downloadUrl, ...rest } = options
     const ids = { room_id: id(roomId, 'roomId'), file_id: id(fileId, 'fileId') }
-    return this.#send({ method: 'GET', path: '/rooms/{room_id}/files/{file_id}', ids, params: { create_download_url: downloadUrl }, options: rest })
+    return this.request({ method: 'GET', path: '/rooms/{room_id}/files/{file_id}', ids, params: { create_download_url: downloadUrl }, options: rest })
   }
 
   /**
@@ -614,7 +601,7 @@ class Files {
     const form = new FormData()
     form.append('file', contentType ? new Blob([blob], { type: contentType }) : blob, filename ?? name)
     if (message !== undefined) form.append('message', message)
-    return this.#send({ method: 'POST', path: '/rooms/{room_id}/files', ids: { room_id: room }, form, room: { roomId: room, kind: 'upload' }, options: rest })
+    return this.request({ method: 'POST', path: '/rooms/{room_id}/files', ids: { room_id: room }, form, room: { roomId: room, kind: 'upload' }, options: rest })
   }
 }
 
@@ -624,12 +611,7 @@ class Files {
  * @example
  * const { url } = await client.links.create(roomId, { code: 'launch', needAcceptance: false })
  */
-class Links {
-  readonly #send: Send
-  constructor(send: Send) {
-    this.#send = send
-  }
-
+class Links extends Endpoints {
   /**
    * The room's invite link; `{ public: false }` when it has none (`GET /rooms/{room_id}/link`).
    *
@@ -637,7 +619,7 @@ class Links {
    * const link = await client.links.get(roomId)
    */
   async get(roomId: Id, options?: RequestOptions): Promise<InviteLink> {
-    return this.#send({ method: 'GET', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, options })
+    return this.request({ method: 'GET', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, options })
   }
 
   /**
@@ -647,7 +629,7 @@ class Links {
    * await client.links.create(roomId, { description: 'Join us' })
    */
   async create(roomId: Id, input: InviteLinkInput = {}, options?: RequestOptions): Promise<InviteLink> {
-    return this.#send({ method: 'POST', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, params: linkParams(input), options })
+    return this.request({ method: 'POST', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, params: linkParams(input), options })
   }
 
   /**
@@ -657,7 +639,7 @@ class Links {
    * await client.links.update(roomId, { code: 'launch', needAcceptance: true, description: 'Join us' })
    */
   async update(roomId: Id, input: InviteLinkInput = {}, options?: RequestOptions): Promise<InviteLink> {
-    return this.#send({ method: 'PUT', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, params: linkParams(input), options })
+    return this.request({ method: 'PUT', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, params: linkParams(input), options })
   }
 
   /**
@@ -667,7 +649,7 @@ class Links {
    * await client.links.delete(roomId)
    */
   async delete(roomId: Id, options?: RequestOptions): Promise<InviteLink> {
-    return this.#send({ method: 'DELETE', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, options })
+    return this.request({ method: 'DELETE', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, options })
   }
 }
 
@@ -677,12 +659,7 @@ class Links {
  * @example
  * for (const request of await client.incomingRequests.list()) await client.incomingRequests.accept(request.request_id)
  */
-class IncomingRequests {
-  readonly #send: Send
-  constructor(send: Send) {
-    this.#send = send
-  }
-
+class IncomingRequests extends Endpoints {
   /**
    * Pending contact requests, at most 100 (`GET /incoming_requests`).
    *
@@ -690,7 +667,7 @@ class IncomingRequests {
    * const requests = await client.incomingRequests.list()
    */
   async list(options?: RequestOptions): Promise<IncomingRequest[]> {
-    return this.#send({ method: 'GET', path: '/incoming_requests', list: true, options })
+    return this.request({ method: 'GET', path: '/incoming_requests', list: true, options })
   }
 
   /**
@@ -700,7 +677,7 @@ class IncomingRequests {
    * const { room_id } = await client.incomingRequests.accept(requestId)
    */
   async accept(requestId: Id, options?: RequestOptions): Promise<Contact> {
-    return this.#send({ method: 'PUT', path: '/incoming_requests/{request_id}', ids: { request_id: id(requestId, 'requestId') }, options })
+    return this.request({ method: 'PUT', path: '/incoming_requests/{request_id}', ids: { request_id: id(requestId, 'requestId') }, options })
   }
 
   /**
@@ -710,7 +687,7 @@ class IncomingRequests {
    * await client.incomingRequests.decline(requestId)
    */
   async decline(requestId: Id, options?: RequestOptions): Promise<void> {
-    return this.#send({ method: 'DELETE', path: '/incoming_requests/{request_id}', ids: { request_id: id(requestId, 'requestId') }, options })
+    return this.request({ method: 'DELETE', path: '/incoming_requests/{request_id}', ids: { request_id: id(requestId, 'requestId') }, options })
   }
 }
 
