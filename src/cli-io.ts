@@ -23,14 +23,34 @@ import { ChatworkError } from './errors.ts'
  */
 export type RegisterCommand = (cli: CAC) => void
 
-/** Exit code of a run that found nothing wrong. */
+/**
+ * Exit code of a run that found nothing wrong.
+ *
+ * @example
+ * return problems.length > 0 ? EXIT_FAILURE : EXIT_OK
+ */
 export const EXIT_OK = 0
-/** Exit code when the command ran and found problems (lint errors, …). */
+/**
+ * Exit code when the command ran and found problems (lint errors, …).
+ *
+ * @example
+ * return errors > 0 ? EXIT_FAILURE : EXIT_OK
+ */
 export const EXIT_FAILURE = 1
-/** Exit code of usage errors: unknown command or option, unreadable file. */
+/**
+ * Exit code of usage errors: unknown command or option, unreadable file.
+ *
+ * @example
+ * process.exitCode = EXIT_USAGE
+ */
 export const EXIT_USAGE = 2
 
-/** The file name that stands for standard input. */
+/**
+ * The file name that stands for standard input.
+ *
+ * @example
+ * const label = input.name === STDIN ? '<stdin>' : input.name
+ */
 export const STDIN = '-'
 
 /**
@@ -63,7 +83,12 @@ export class CliUsageError extends ChatworkError {
   }
 }
 
-/** One input of a command: where it came from, and its text. */
+/**
+ * One input of a command: where it came from, and its text.
+ *
+ * @example
+ * const [{ name, text }] = await readInputs(['message.txt'])
+ */
 export interface Input {
   /** The path as given, or `-` for stdin. */
   name: string

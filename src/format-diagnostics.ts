@@ -4,7 +4,12 @@
  */
 import type { Diagnostic, Severity } from './lint.ts'
 
-/** Options of {@link formatDiagnostics}. */
+/**
+ * Options of {@link formatDiagnostics}.
+ *
+ * @example
+ * formatDiagnostics(lint(body), body, { filename: 'welcome.txt', color: process.stdout.isTTY })
+ */
 export interface FormatDiagnosticsOptions {
   /** Printed before each `line:col`; without it, the location is `line:col` alone. */
   filename?: string
@@ -12,7 +17,12 @@ export interface FormatDiagnosticsOptions {
   color?: boolean
 }
 
-/** Source lines wider than this many columns are cut around the span. */
+/**
+ * Source lines wider than this many columns are cut around the span.
+ *
+ * @example
+ * MAX_SOURCE_WIDTH // 120
+ */
 export const MAX_SOURCE_WIDTH = 120
 /** Columns of context kept before the span when a long line is cut. */
 const CONTEXT_BEFORE = 40

@@ -95,7 +95,12 @@ interface Entry {
   settle?: (paired: boolean) => void
 }
 
-/** Lints the literal text of every block of the tree. */
+/**
+ * Lints the literal text of every block of the tree (called by `lint`).
+ *
+ * @example
+ * lintText(context, parse(context.body))
+ */
 export function lintText(context: LintContext, root: Root): void {
   const unclosed: Entry[] = []
   const stray: Entry[] = []

@@ -14,10 +14,20 @@ import { lintText } from './lint-text.ts'
 import { locator } from './location.ts'
 import { MAX_BODY_LENGTH } from './message-body.ts'
 
-/** How much a diagnostic matters; `error` fails `chatwork-kit lint`. */
+/**
+ * How much a diagnostic matters; `error` fails `chatwork-kit lint`.
+ *
+ * @example
+ * const errors = lint(body).filter((d) => d.severity === 'error')
+ */
 export type Severity = 'error' | 'warning' | 'info'
 
-/** A rule's setting in {@link LintOptions.rules}: its severity, or `off`. */
+/**
+ * A rule's setting in {@link LintOptions.rules}: its severity, or `off`.
+ *
+ * @example
+ * const rules: Partial<Record<LintCode, RuleSetting>> = { 'mention-in-quote': 'off', toall: 'info' }
+ */
 export type RuleSetting = Severity | 'off'
 
 /**
@@ -42,16 +52,33 @@ export const LINT_RULES = {
   toall: 'off',
 } as const satisfies Record<string, RuleSetting>
 
-/** The stable code of a rule. */
+/**
+ * The stable code of a rule.
+ *
+ * @example
+ * const code: LintCode = 'unclosed-tag'
+ */
 export type LintCode = keyof typeof LINT_RULES
 
-/** A replacement of `body.slice(range[0], range[1])` by `text` (offsets in UTF-16 code units). */
+/**
+ * A replacement of `body.slice(range[0], range[1])` by `text` (offsets in UTF-16 code units).
+ *
+ * @example
+ * lint('[To: 1]')[0].fix // { range: [0, 7], text: '[To:1]' }
+ */
 export interface LintFix {
   range: [start: number, end: number]
   text: string
 }
 
-/** One finding of {@link lint}. */
+/**
+ * One finding of {@link lint}.
+ *
+ * @example
+ * const [d] = lint('[info]x')
+ * // { code: 'unclosed-tag', severity: 'error', message: '[info] shows as text: it has no closer [/info]',
+ * //   position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 7, offset: 6 } } }
+ */
 export interface Diagnostic {
   /** The rule that found it. */
   code: LintCode
@@ -64,7 +91,12 @@ export interface Diagnostic {
   fix?: LintFix
 }
 
-/** Options of {@link lint}. */
+/**
+ * Options of {@link lint}.
+ *
+ * @example
+ * lint(body, { rules: { 'empty-block': 'off', toall: 'warning' }, maxLength: 10_000 })
+ */
 export interface LintOptions {
   /** Severity per rule, or `'off'`; unset rules keep their {@link LINT_RULES} default. */
   rules?: Partial<Record<LintCode, RuleSetting>>
@@ -75,6 +107,10 @@ export interface LintOptions {
 /**
  * Collects diagnostics for one body: knows the severities, and turns offsets
  * into points. Shared with the text rules of lint-text.ts.
+ *
+ * @example
+ * const context = new LintContext(body, LINT_RULES)
+ * context.report('unclosed-tag', 0, 6, '[info] shows as text')
  */
 export class LintContext {
   readonly diagnostics: Diagnostic[] = []
@@ -272,7 +308,12 @@ export function applyFixes(body: string, diagnostics: readonly Diagnostic[]): st
   return out + body.slice(done)
 }
 
-/** Most rounds of lint-and-fix {@link fixMarkup} runs; each round applies every fix that does not overlap another. */
+/**
+ * Most rounds of lint-and-fix {@link fixMarkup} runs; each round applies every fix that does not overlap another.
+ *
+ * @example
+ * MAX_FIX_ROUNDS // 10
+ */
 export const MAX_FIX_ROUNDS = 10
 
 /**

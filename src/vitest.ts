@@ -16,7 +16,12 @@ import { parse } from './parse.ts'
 import { toPlainText, type PlainTextOptions } from './plain-text.ts'
 import { SKIP, visit } from './visit.ts'
 
-/** What `toReplyTo` looks for; unset fields match any reply. */
+/**
+ * What `toReplyTo` looks for; unset fields match any reply.
+ *
+ * @example
+ * expect('[rp aid=1 to=2-3]').toReplyTo({ accountId: 1, messageId: '3' })
+ */
 export interface ReplyExpectation {
   accountId?: number
   roomId?: number
@@ -24,7 +29,13 @@ export interface ReplyExpectation {
   messageId?: string | number
 }
 
-/** The chatwork-kit matchers, as they appear on `expect(…)`. */
+/**
+ * The chatwork-kit matchers, as they appear on `expect(…)`.
+ *
+ * @example
+ * expect(message().to(1).text('hi')).toMention(1)
+ * expect('[toall] hi').toMentionAll()
+ */
 export interface ChatworkMatchers<R = unknown> {
   /** Passes when lint finds no error and no warning (info never fails). */
   toBeValidChatworkMarkup(options?: LintOptions): R
