@@ -212,7 +212,9 @@ export class Requester {
   /** Sends one call; resolves with its data (`undefined` for a 204, `[]` for an empty list). */
   async send<T>(call: Call): Promise<Answer<T>> {
     const { method, options = {} } = call
-    const retry = method === 'POST' || options.retry === false || this.#retry === false ? false : { ...this.#retry, ...options.retry }
+    // A call's own policy overrides the client's, even when the client's is `false`.
+    const policy = options.retry ?? this.#retry
+    const retry = method === 'POST' || policy === false ? false : { ...(this.#retry || DEFAULT_RETRY_POLICY), ...policy }
     const state: CallState = {
       call,
       retry,

@@ -226,6 +226,14 @@ describe('retries', () => {
     expect(emu.requests).toHaveLength(4)
   })
 
+  it('lets a call turn retries on when the client has them off', async () => {
+    const { emu, client } = await setup({}, { retry: false })
+    emu.fault({ method: 'GET', path: '/me', status: 503, times: 2 })
+    await expect(client.me()).rejects.toMatchObject({ status: 503 })
+    expect((await client.me({ retry: { baseDelayMs: 5 } })).account_id).toBe(1001)
+    expect(emu.requests.map((r) => r.status)).toEqual([503, 503, 200])
+  })
+
   it('does not retry a 4xx', async () => {
     const { emu, client } = await setup()
     await expect(client.rooms.get(999_999)).rejects.toMatchObject({ status: 404, path: '/rooms/{room_id}' })
