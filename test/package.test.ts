@@ -5,13 +5,16 @@
  * budgets, and the cold import time of `chatwork-kit/markup`.
  */
 import { execFile } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { builtinModules } from 'node:module'
 import { join } from 'node:path'
+import { runInNewContext } from 'node:vm'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { startEmulator } from 'chatwork-kit/testing'
 import { BIN, BUILD_TIMEOUT_MS, builtPackage, ROOT, run, type BuiltPackage } from './built-package.ts'
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
@@ -130,6 +133,58 @@ describe('the installed package', () => {
     )
     expect(results).toEqual(['node16: ok', 'bundler: ok'])
   }, SLOW_TEST_MS)
+})
+
+describe('outside Node', () => {
+  it('keeps the node: prefix on every built-in import in dist, as Deno and Workers need', async () => {
+    const dist = join(installedDir(), 'dist')
+    const bare = new Set(builtinModules.filter((name) => !name.startsWith('_')))
+    const found: string[] = []
+    for (const file of await readdir(dist)) {
+      const code = await readFile(join(dist, file), 'utf8')
+      for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s*)["']([^"']+)["']/gm)) {
+        if (bare.has(specifier.split('/')[0]) && bare.has(specifier)) found.push(`${file}: ${specifier}`)
+      }
+    }
+    expect(found).toEqual([])
+  })
+
+  it('runs chatwork-kit/markup and chatwork-kit/client with Web globals only, as on Workers', { timeout: SLOW_TEST_MS }, async () => {
+    const result = await build({
+      stdin: { contents: `export * from 'chatwork-kit/markup'\nexport { ChatworkClient } from 'chatwork-kit/client'`, resolveDir: built.consumerDir, loader: 'js' },
+      bundle: true,
+      format: 'iife',
+      globalName: 'kit',
+      platform: 'neutral',
+      conditions: ['workerd', 'worker'],
+      mainFields: ['module', 'main'],
+      // Loaded only to upload a file by its path, which needs a file system.
+      external: ['node:fs/promises'],
+      write: false,
+      logLevel: 'silent',
+    })
+    const code = result.outputFiles[0].text
+    expect([...code.matchAll(/["'](node:[^"']+)["']/g)].map((match) => match[1])).toEqual(['node:fs/promises'])
+
+    // A realm with the Web platform and nothing of Node: no process, Buffer or require.
+    const { fetch, Request, Response, Headers, FormData, Blob, URL, URLSearchParams, AbortController, AbortSignal, TextEncoder, TextDecoder } = globalThis
+    const realm = { fetch, Request, Response, Headers, FormData, Blob, URL, URLSearchParams, AbortController, AbortSignal, TextEncoder, TextDecoder, setTimeout, clearTimeout, console }
+    const kit = runInNewContext(`${code}; kit`, realm) as typeof import('chatwork-kit')
+    const body = kit.message().to(1002, 'Taro').text('[toall] is text').toString()
+    expect(kit.mentions(kit.parse(body))).toEqual({ toAll: false, accountIds: [1002], replies: [] })
+    expect(kit.lint(body)).toEqual([])
+
+    const emu = await startEmulator()
+    try {
+      const client = new kit.ChatworkClient({ baseURL: emu.baseURL, token: emu.token })
+      expect((await client.me()).account_id).toBe(emu.account.account_id)
+      const roomId = emu.rooms().find((room) => room.type === 'group')!.room_id
+      const { message_id } = await client.messages.send(roomId, body)
+      expect(emu.messages(roomId).at(-1)).toMatchObject({ message_id, body })
+    } finally {
+      await emu.close()
+    }
+  })
 })
 
 describe('bundle size', () => {
