@@ -34,8 +34,6 @@ interface Job {
   quote?: Quote
 }
 
-const SPELLING_WORD = /^\w+$/
-
 /**
  * Makes the canonical form of message content, the one the factories and the
  * builder return and print:
@@ -133,73 +131,80 @@ function flush(text: string, into: Content[], segment: boolean): void {
   else for (const node of segmentText(text)) into.push(node)
 }
 
-/** A canonical copy of a node other than text; blocks get empty children. */
+/** Checks a field of a copied node and returns its canonical value. */
+type Check = (value: unknown, name: string) => unknown
+
+const WORD = /^\w+$/
+
+function checkWord(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !WORD.test(value)) throw new TypeError(`${name} must be a word, got ${describe(value)}`)
+  return value
+}
+
+const CHECKS: Record<string, Check> = {
+  accountId: checkId,
+  roomId: checkId,
+  fileId: checkId,
+  id: checkId,
+  height: checkId,
+  messageId: checkMessageId,
+  time: checkTime,
+  key: checkWord,
+  limitType: checkWord,
+  value: (value, name) => guardCode(checkString(value, name)),
+  accountIds: (value, name) => {
+    if (!Array.isArray(value) || value.length === 0) throw new TypeError(`${name} must be a non-empty array`)
+    return value.map((id: unknown, i) => checkId(id, `${name}[${i}]`))
+  },
+  status: (value, name) => {
+    if (value !== 'open' && value !== 'done') throw new TypeError(`${name} must be 'open' or 'done', got ${describe(value)}`)
+    return value
+  },
+  limitTime: (value, name) => {
+    if (!Number.isSafeInteger(value)) throw new TypeError(`${name} must be a safe integer, got ${describe(value)}`)
+    return value
+  },
+}
+
+/** The printed fields of each node type other than text, links and emoticons; `?` marks optional ones. */
+const FIELDS: Record<string, string[]> = {
+  to: ['accountId'],
+  picon: ['accountId'],
+  pname: ['accountId'],
+  piconname: ['accountId'],
+  toall: [],
+  hr: [],
+  deleted: [],
+  info: [],
+  title: [],
+  reply: ['accountId', 'roomId', 'messageId'],
+  quote: ['accountId?', 'time?'],
+  qtmeta: ['accountId', 'time?'],
+  code: ['value'],
+  preview: ['fileId', 'height?'],
+  download: ['fileId'],
+  task: ['accountIds', 'status', 'limitTime', 'limitType?'],
+  dtext: ['key'],
+  date: ['time'],
+  live: ['id', 'roomId'],
+}
+
+/**
+ * A canonical copy of a node other than text: its printed fields only,
+ * checked (so no `position` or source spelling), and empty children for a block.
+ */
 function copy(node: Exclude<Node | Draft, { type: 'text' | 'link' | 'emoticon' | 'root' }>, context: string): Content {
   const where = `${context}: ${String(node.type)}`
-  switch (node.type) {
-    case 'to':
-    case 'picon':
-    case 'pname':
-    case 'piconname':
-      return { type: node.type, accountId: checkId(node.accountId, `${where}.accountId`) }
-    case 'toall':
-    case 'hr':
-    case 'deleted':
-      return { type: node.type }
-    case 'reply':
-      return {
-        type: 'reply',
-        accountId: checkId(node.accountId, `${where}.accountId`),
-        roomId: checkId(node.roomId, `${where}.roomId`),
-        messageId: checkMessageId(node.messageId, `${where}.messageId`),
-      }
-    case 'quote': {
-      const quote: Quote = { type: 'quote', children: [] }
-      if (node.accountId !== undefined) {
-        quote.accountId = checkId(node.accountId, `${where}.accountId`)
-        if (node.time !== undefined) quote.time = checkTime(node.time, `${where}.time`)
-      } else if (node.time !== undefined) {
-        throw new TypeError(`${where}.time is not printed without an accountId`)
-      }
-      return quote
-    }
-    case 'qtmeta': {
-      const accountId = checkId(node.accountId, `${where}.accountId`)
-      return node.time === undefined ? { type: 'qtmeta', accountId } : { type: 'qtmeta', accountId, time: checkTime(node.time, `${where}.time`) }
-    }
-    case 'info':
-    case 'title':
-      return { type: node.type, children: [] }
-    case 'code':
-      return { type: 'code', value: guardCode(checkString(node.value, `${where}.value`)) }
-    case 'preview': {
-      const fileId = checkId(node.fileId, `${where}.fileId`)
-      return node.height === undefined ? { type: 'preview', fileId } : { type: 'preview', fileId, height: checkId(node.height, `${where}.height`) }
-    }
-    case 'download':
-      return { type: 'download', fileId: checkId(node.fileId, `${where}.fileId`), children: [] }
-    case 'task': {
-      if (!Array.isArray(node.accountIds) || node.accountIds.length === 0) throw new TypeError(`${where}.accountIds must be a non-empty array`)
-      if (node.status !== 'open' && node.status !== 'done') throw new TypeError(`${where}.status must be 'open' or 'done'`)
-      if (!Number.isSafeInteger(node.limitTime)) throw new TypeError(`${where}.limitTime must be a safe integer`)
-      if (node.limitType !== undefined && !SPELLING_WORD.test(node.limitType)) throw new TypeError(`${where}.limitType must be a word`)
-      return {
-        type: 'task',
-        accountIds: node.accountIds.map((id: unknown, i: number) => checkId(id, `${where}.accountIds[${i}]`)),
-        status: node.status,
-        limitTime: node.limitTime,
-        ...(node.limitType === undefined ? {} : { limitType: node.limitType }),
-        children: [],
-      }
-    }
-    case 'dtext':
-      if (typeof node.key !== 'string' || !SPELLING_WORD.test(node.key)) throw new TypeError(`${where}.key must be a word`)
-      return { type: 'dtext', key: node.key }
-    case 'date':
-      return { type: 'date', time: checkTime(node.time, `${where}.time`) }
-    case 'live':
-      return { type: 'live', id: checkId(node.id, `${where}.id`), roomId: checkId(node.roomId, `${where}.roomId`) }
-    default:
-      throw new TypeError(`${where} is not a node type`)
+  const fields = Object.hasOwn(FIELDS, node.type) ? FIELDS[node.type] : undefined
+  if (fields === undefined) throw new TypeError(`${where} is not a node type`)
+  const source = node as unknown as Record<string, unknown>
+  const made: Record<string, unknown> = { type: node.type }
+  for (const field of fields) {
+    const name = field.endsWith('?') ? field.slice(0, -1) : field
+    if (source[name] !== undefined || name === field) made[name] = CHECKS[name](source[name], `${where}.${name}`)
   }
+  // the printer writes a quote's time only in its header, which needs the account
+  if (node.type === 'quote' && made.time !== undefined && made.accountId === undefined) throw new TypeError(`${where}.time is not printed without an accountId`)
+  if ('children' in node) made.children = []
+  return made as unknown as Content
 }
