@@ -5,6 +5,7 @@
  */
 import { access, constants } from 'node:fs/promises'
 import process from 'node:process'
+import type { CAC } from 'cac'
 import { CliUsageError, EXIT_OK, keepStdinArgs, readInputs, STDIN, useColor, type RegisterCommand } from './cli-io.ts'
 import { ChatworkClient } from './client.ts'
 import { ChatworkArgumentError, ChatworkError, ChatworkMissingTokenError } from './errors.ts'
@@ -45,14 +46,14 @@ export const registerSend: RegisterCommand = (cli) => {
     .example('chatwork-kit send --room 123 "[toall] Deployed v1.2"')
     .example('CHATWORK_API_TOKEN=<emulator token> chatwork-kit send --base-url http://127.0.0.1:8787/v2 --room 5001 hello')
     .action(async (_message: string | undefined, flags: SendFlags) => {
-      const { message, selfUnread } = messageAndSelfUnread(cli.args, flags)
+      const { message, selfUnread } = messageAndSelfUnread(cli, flags)
       const { room, file, baseURL } = checkFlags(flags, selfUnread)
       if (file !== undefined) await checkReadable(file)
+      const client = createClient(baseURL)
       // A file may go without a comment; a message needs text, from the argument or stdin.
       const body = message === undefined && file !== undefined ? undefined : await readMessage(message)
       if (body !== undefined) lintOrStop(body, flags.lint)
 
-      const client = createClient(baseURL)
       try {
         const messageId = file === undefined
           ? (await client.messages.send(room, body ?? '', { selfUnread })).message_id
@@ -75,15 +76,16 @@ export const registerSend: RegisterCommand = (cli) => {
 class SendError extends ChatworkError {}
 
 /**
- * The one message argument. cac declares `--self-unread` boolean to its parser
- * under the camel-cased name, so the parser hands it the next argument as its
- * value; that argument is the message, put back here.
+ * The one message argument, as written. cac declares `--self-unread` boolean
+ * to its parser under the camel-cased name, which the parser does not match,
+ * so it takes the next argument as the flag's value (and turns `007` into 7):
+ * that argument is the message, taken back from the raw arguments.
  */
-function messageAndSelfUnread(args: readonly (string | number)[], flags: SendFlags): { message: string | undefined; selfUnread: boolean } {
-  const swallowed = typeof flags.selfUnread === 'string' || typeof flags.selfUnread === 'number' ? [flags.selfUnread] : []
-  const messages = [...swallowed, ...args].map(String)
+function messageAndSelfUnread(cli: CAC, flags: SendFlags): { message: string | undefined; selfUnread: boolean } {
+  const swallowedAt = typeof flags.selfUnread === 'boolean' || flags.selfUnread === undefined ? -1 : cli.rawArgs.indexOf('--self-unread') + 1
+  const messages = [...(swallowedAt > 0 ? [cli.rawArgs[swallowedAt]] : []), ...cli.args.map(String)]
   if (messages.length > 1) throw new CliUsageError(`send takes one message, got ${messages.length} arguments (quote the message)`)
-  return { message: messages[0], selfUnread: swallowed.length > 0 || flags.selfUnread === true }
+  return { message: messages[0], selfUnread: flags.selfUnread !== undefined && flags.selfUnread !== false }
 }
 
 function checkFlags(flags: SendFlags, selfUnread: boolean): { room: string; file: string | undefined; baseURL: string | undefined } {

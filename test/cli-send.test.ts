@@ -79,11 +79,16 @@ describe('chatwork-kit send', () => {
     expect((await send(['--room', String(room), '--self-unread', 'unread for me'])).code).toBe(0)
     expect((await send(['unread too', '--self-unread', '--room', String(room)])).code).toBe(0)
     expect((await send(['--room', String(room), 'read for me'])).code).toBe(0)
+    // Number-like messages stay as written, even right after the flag.
+    expect((await send(['--room', String(room), '--self-unread', '007'])).code).toBe(0)
+    expect((await send(['--room', String(room), '1e3'])).code).toBe(0)
     const sent = posts().map((request) => Object.fromEntries(new URLSearchParams(request.body)))
     expect(sent).toMatchObject([
       { body: 'unread for me', self_unread: '1' },
       { body: 'unread too', self_unread: '1' },
       { body: 'read for me' },
+      { body: '007', self_unread: '1' },
+      { body: '1e3' },
     ])
     expect(sent[2].self_unread ?? '0').toBe('0')
   })
