@@ -46,7 +46,8 @@ interface Job {
  *   `lineFeed: true`, so the printed markup repeats the line feed that
  *   Chatwork swallows after `[/qt]` and `[/code]`, and the one written shows;
  * - nodes are copied without `position` and source spellings, so they print
- *   as canonical markup, and their ids are checked.
+ *   as canonical markup, and their ids are checked; a `deleted` node, a tag
+ *   only as a whole body, becomes the text `[deleted]`.
  *
  * Iterative: content nested arbitrarily deep cannot overflow the stack.
  */
@@ -91,6 +92,11 @@ function fill(job: Job, jobs: Job[], segment: boolean, context: string): void {
         continue
       case 'root':
         for (let i = item.children.length - 1; i >= 0; i--) pending.push(item.children[i])
+        continue
+      case 'deleted':
+        // a tag only as a whole body, which content placed among other content is not: text, as Chatwork shows it
+        run += '[deleted]'
+        foreign = true
         continue
     }
     if (run !== '') {
@@ -174,7 +180,6 @@ const FIELDS: Record<string, string[]> = {
   piconname: ['accountId'],
   toall: [],
   hr: [],
-  deleted: [],
   info: [],
   title: [],
   reply: ['accountId', 'roomId', 'messageId'],
@@ -193,7 +198,7 @@ const FIELDS: Record<string, string[]> = {
  * A canonical copy of a node other than text: its printed fields only,
  * checked (so no `position` or source spelling), and empty children for a block.
  */
-function copy(node: Exclude<Node | Draft, { type: 'text' | 'link' | 'emoticon' | 'root' }>, context: string): Content {
+function copy(node: Exclude<Node | Draft, { type: 'text' | 'link' | 'emoticon' | 'root' | 'deleted' }>, context: string): Content {
   const where = `${context}: ${String(node.type)}`
   const fields = Object.hasOwn(FIELDS, node.type) ? FIELDS[node.type] : undefined
   if (fields === undefined) throw new TypeError(`${where} is not a node type`)

@@ -88,6 +88,13 @@ describe('message()', () => {
     expect(message().quote(undefined, 'q').text('after').toString()).toBe('[qt]q[/qt]after')
   })
 
+  it('places a [deleted] node, a tag only as a whole body, as the text Chatwork would show', () => {
+    const b = message().title(parse('[deleted]'))
+    expect(b.toString()).toBe(`[title][${Z}deleted][/title]`)
+    expect(strip(parse(b.toString()))).toEqual(b.toTree())
+    expect(message().append(parse('[deleted]')).toString()).toBe(`[${Z}deleted]`)
+  })
+
   it('prints its tree: stringify(toTree()) is toString()', () => {
     fc.assert(fc.property(ops, (list) => stringify(build(list).toTree()) === build(list).toString()))
   })
