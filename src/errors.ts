@@ -80,7 +80,13 @@ export class ChatworkEmulatorError extends ChatworkError {
   }
 }
 
-/** The `x-ratelimit-*` headers of a response: the per-token allowance (spec §2.1). */
+/**
+ * The `x-ratelimit-*` headers of a response: the per-token allowance (spec §2.1).
+ *
+ * @example
+ * await client.me()
+ * const { remaining, resetAt } = client.rateLimit!
+ */
 export interface RateLimit {
   /** Requests allowed in the current window (`x-ratelimit-limit`). */
   limit: number
@@ -90,7 +96,13 @@ export interface RateLimit {
   resetAt: Date
 }
 
-/** The free-plan history limitation of a message read (spec §3): present only when it applies. */
+/**
+ * The free-plan history limitation of a message read (spec §3): present only when it applies.
+ *
+ * @example
+ * const messages = await client.messages.list(roomId, { force: true })
+ * if (messages.limitation) console.warn('some messages are hidden:', messages.limitation.summary)
+ */
 export interface MessageLimitation {
   /** The `chatwork-message-limitation-summary` header, when sent. */
   summary?: string
