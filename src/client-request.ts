@@ -19,7 +19,12 @@ import {
 import { encodeParams, type ParamValue } from './form-body.ts'
 import { DEFAULT_POSTING_LIMIT, readRateLimit, RequestLimiter, type PostingLimit, type RateLimitWait, type RoomSlot } from './rate-limiter.ts'
 
-/** When and how often idempotent requests (GET, PUT, DELETE) are retried. */
+/**
+ * When and how often idempotent requests (GET, PUT, DELETE) are retried.
+ *
+ * @example
+ * new ChatworkClient({ retry: { limit: 4, baseDelayMs: 250 } satisfies Partial<RetryPolicy> })
+ */
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   limit: number
@@ -46,22 +51,52 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   statusCodes: Object.freeze([408, 500, 502, 503, 504]),
 })
 
-/** Per attempt, in milliseconds: 30 seconds. */
+/**
+ * Per attempt, in milliseconds: 30 seconds.
+ *
+ * @example
+ * new ChatworkClient({ timeout: DEFAULT_TIMEOUT_MS * 2 })
+ */
 export const DEFAULT_TIMEOUT_MS = 30_000
 
-/** The longest rate-limit wait the client sits out before throwing instead: one general window, 5 minutes. */
+/**
+ * The longest rate-limit wait the client sits out before throwing instead: one general window, 5 minutes.
+ *
+ * @example
+ * new ChatworkClient({ maxRateLimitWaitMs: DEFAULT_MAX_RATE_LIMIT_WAIT_MS / 10 })
+ */
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 300_000
 
-/** Consecutive 429s on one call after which the client gives up, in case the server keeps refusing. */
+/**
+ * Consecutive 429s on one call after which the client gives up, in case the server keeps refusing.
+ *
+ * @example
+ * // After MAX_RATE_LIMIT_RETRIES 429s in a row, a call throws ChatworkRateLimitError.
+ */
 export const MAX_RATE_LIMIT_RETRIES = 10
 
-/** Chatwork's production API. */
+/**
+ * Chatwork's production API.
+ *
+ * @example
+ * new ChatworkClient({ baseURL: process.env.CHATWORK_BASE_URL ?? DEFAULT_BASE_URL })
+ */
 export const DEFAULT_BASE_URL = 'https://api.chatwork.com/v2'
 
-/** A credential, or an (async) function returning the current one, called before each attempt. */
+/**
+ * A credential, or an (async) function returning the current one, called before each attempt.
+ *
+ * @example
+ * new ChatworkClient({ accessToken: async () => (await oauth.refreshIfNeeded()).access_token })
+ */
 export type TokenSource = string | (() => string | Promise<string>)
 
-/** Options of every call: abort it, or override the client's timeout and retry policy. */
+/**
+ * Options of every call: abort it, or override the client's timeout and retry policy.
+ *
+ * @example
+ * await client.messages.list(roomId, { force: true, timeout: 5_000, signal: AbortSignal.timeout(20_000) })
+ */
 export interface RequestOptions {
   /** Aborts the call, including any rate-limit or retry wait; the call rejects with the signal's reason. */
   signal?: AbortSignal
@@ -71,14 +106,24 @@ export interface RequestOptions {
   retry?: Partial<RetryPolicy> | false
 }
 
-/** Passed to `onRateLimit` before a rate-limit wait (again only if the wait grows). */
+/**
+ * Passed to `onRateLimit` before a rate-limit wait (again only if the wait grows).
+ *
+ * @example
+ * new ChatworkClient({ onRateLimit: ({ scope, waitMs, path }) => console.warn(`${path}: waiting ${waitMs} ms (${scope})`) })
+ */
 export interface RateLimitEvent extends RateLimitWait {
   method: string
   /** The endpoint with id placeholders. */
   path: string
 }
 
-/** Passed to `onRetry` before each retry. */
+/**
+ * Passed to `onRetry` before each retry.
+ *
+ * @example
+ * new ChatworkClient({ onRetry: ({ attempt, delayMs, error }) => console.warn(`retry ${attempt} in ${delayMs} ms: ${error.code}`) })
+ */
 export interface RetryEvent {
   method: string
   /** The endpoint with id placeholders. */
@@ -91,7 +136,12 @@ export interface RetryEvent {
   error: ChatworkError
 }
 
-/** Options of `new ChatworkClient(…)`; all optional. */
+/**
+ * Options of `new ChatworkClient(…)`; all optional.
+ *
+ * @example
+ * new ChatworkClient({ token: process.env.CHATWORK_API_TOKEN, timeout: 10_000, rateLimit: 'throw' } satisfies ChatworkClientOptions)
+ */
 export interface ChatworkClientOptions {
   /** API token, sent as `x-chatworktoken`. Default: the `CHATWORK_API_TOKEN` environment variable. */
   token?: TokenSource
@@ -117,7 +167,12 @@ export interface ChatworkClientOptions {
   fetch?: typeof fetch
 }
 
-/** One API call, as the endpoint methods describe it. */
+/**
+ * One API call, as the endpoint methods describe it.
+ *
+ * @example
+ * await requester.send({ method: 'GET', path: '/rooms/{room_id}', ids: { room_id: '5002' } })
+ */
 export interface Call {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   /** With placeholders: `/rooms/{room_id}`. */
@@ -137,7 +192,12 @@ export interface Call {
   options?: RequestOptions
 }
 
-/** The data of an answer, with what its headers said about the free-plan limitation. */
+/**
+ * The data of an answer, with what its headers said about the free-plan limitation.
+ *
+ * @example
+ * const { data, limitation } = await requester.send<Message[]>({ method: 'GET', path: '/rooms/{room_id}/messages', ids: { room_id: '5002' }, list: true, limited: true })
+ */
 export interface Answer<T> {
   data: T
   limitation: MessageLimitation | undefined
@@ -165,7 +225,13 @@ interface CallState {
   end: (() => void) | undefined
 }
 
-/** The resolved settings and the ofetch instance behind a client. */
+/**
+ * The resolved settings and the ofetch instance behind a client.
+ *
+ * @example
+ * const requester = new Requester({ token: 'x', baseURL: emu.baseURL })
+ * const { data } = await requester.send({ method: 'GET', path: '/me' })
+ */
 export class Requester {
   readonly limiter: RequestLimiter
   readonly #fetch: $Fetch

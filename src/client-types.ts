@@ -7,14 +7,25 @@
 import type { MessageLimitation } from './errors.ts'
 import type { Root } from './nodes.ts'
 
-/** A person as referred to by messages, tasks and files. */
+/**
+ * A person as referred to by messages, tasks and files.
+ *
+ * @example
+ * const [m] = await client.messages.list(roomId, { force: true })
+ * console.log(m.account.name)
+ */
 export interface AccountRef {
   account_id: number
   name: string
   avatar_image_url: string
 }
 
-/** `GET /me`: your own profile. */
+/**
+ * `GET /me`: your own profile.
+ *
+ * @example
+ * const { account_id, room_id, name } = await client.me()
+ */
 export interface Me {
   account_id: number
   /** Your "My chat". */
@@ -38,7 +49,12 @@ export interface Me {
   login_mail: string | null
 }
 
-/** `GET /my/status`: your unread, mention and task counts. */
+/**
+ * `GET /my/status`: your unread, mention and task counts.
+ *
+ * @example
+ * const { unread_num, mention_num } = await client.myStatus()
+ */
 export interface MyStatus {
   unread_room_num: number
   mention_room_num: number
@@ -48,12 +64,27 @@ export interface MyStatus {
   mytask_num: number
 }
 
-/** A task's state. */
+/**
+ * A task's state.
+ *
+ * @example
+ * await client.tasks.setStatus(roomId, taskId, 'done' satisfies TaskStatus)
+ */
 export type TaskStatus = 'open' | 'done'
-/** How a task's due time is meant: no due date, a day, or a moment. */
+/**
+ * How a task's due time is meant: no due date, a day, or a moment.
+ *
+ * @example
+ * await client.tasks.create(roomId, { body: 'Report', toIds: [1002], limit: new Date('2030-01-31'), limitType: 'date' })
+ */
 export type TaskLimitType = 'none' | 'date' | 'time'
 
-/** A task assigned to you (`GET /my/tasks`): like {@link RoomTask}, with its room instead of its assignee. */
+/**
+ * A task assigned to you (`GET /my/tasks`): like {@link RoomTask}, with its room instead of its assignee.
+ *
+ * @example
+ * for (const task of await client.myTasks()) console.log(task.room.name, task.body)
+ */
 export interface MyTask {
   task_id: number
   room: { room_id: number; name: string; icon_path: string }
@@ -67,7 +98,12 @@ export interface MyTask {
   limit_type?: TaskLimitType
 }
 
-/** A task of a room. */
+/**
+ * A task of a room.
+ *
+ * @example
+ * const overdue = (await client.tasks.list(roomId)).filter((task) => task.limit_time * 1000 < Date.now())
+ */
 export interface RoomTask {
   task_id: number
   /** The assignee. */
@@ -83,7 +119,12 @@ export interface RoomTask {
   limit_type?: TaskLimitType
 }
 
-/** One of your contacts. */
+/**
+ * One of your contacts.
+ *
+ * @example
+ * const byId = new Map((await client.contacts()).map((contact) => [contact.account_id, contact]))
+ */
 export interface Contact {
   account_id: number
   /** Your direct chat with them. */
@@ -96,10 +137,20 @@ export interface Contact {
   avatar_image_url: string
 }
 
-/** A member's role in a room. */
+/**
+ * A member's role in a room.
+ *
+ * @example
+ * const admins = (await client.rooms.members(roomId)).filter((member) => member.role === 'admin')
+ */
 export type RoomRole = 'admin' | 'member' | 'readonly'
 
-/** A room as `GET /rooms` lists it (no `description`). */
+/**
+ * A room as `GET /rooms` lists it (no `description`).
+ *
+ * @example
+ * const unread = (await client.rooms.list()).filter((room) => room.unread_num > 0)
+ */
 export interface Room {
   room_id: number
   name: string
@@ -118,12 +169,22 @@ export interface Room {
   last_update_time: number
 }
 
-/** A room as `GET /rooms/{room_id}` shows it. */
+/**
+ * A room as `GET /rooms/{room_id}` shows it.
+ *
+ * @example
+ * const { description } = await client.rooms.get(roomId)
+ */
 export interface RoomDetail extends Room {
   description: string
 }
 
-/** A member of a room. */
+/**
+ * A member of a room.
+ *
+ * @example
+ * const names = (await client.rooms.members(roomId)).map((member) => member.name)
+ */
 export interface Member {
   account_id: number
   role: RoomRole
@@ -135,7 +196,12 @@ export interface Member {
   avatar_image_url: string
 }
 
-/** The membership after `PUT /rooms/{room_id}/members`, as account ids per role. */
+/**
+ * The membership after `PUT /rooms/{room_id}/members`, as account ids per role.
+ *
+ * @example
+ * const { admin, member, readonly } = await client.rooms.setMembers(roomId, { adminIds: [1001], memberIds: [1002] })
+ */
 export interface RoomMembers {
   admin: number[]
   member: number[]
@@ -145,6 +211,10 @@ export interface RoomMembers {
 /**
  * A message. `tree` is its parsed body, computed on first read (and again
  * only if `body` changes); it is not part of `JSON.stringify` output.
+ *
+ * @example
+ * const m = await client.messages.get(roomId, '1718000000000000001')
+ * console.log(m.message_id, m.tree.children.map((node) => node.type))
  */
 export interface Message {
   /** A decimal string: keep it one, real ids exceed 2^53. */
@@ -161,19 +231,36 @@ export interface Message {
   readonly tree: Root
 }
 
-/** The messages of a read, with the free-plan limitation when it applied (spec §3). */
+/**
+ * The messages of a read, with the free-plan limitation when it applied (spec §3).
+ *
+ * @example
+ * const messages = await client.messages.list(roomId, { force: true })
+ * if (messages.limitation) console.warn(messages.limitation.summary)
+ */
 export interface MessageList extends Array<Message> {
   /** Set when the free-plan limitation hid messages (a partial 200 or an empty 204). */
   limitation?: MessageLimitation
 }
 
-/** Unread and mention counts of a room after marking messages read or unread. */
+/**
+ * Unread and mention counts of a room after marking messages read or unread.
+ *
+ * @example
+ * const { unread_num } = await client.messages.markRead(roomId)
+ */
 export interface UnreadCounts {
   unread_num: number
   mention_num: number
 }
 
-/** A file in a room. */
+/**
+ * A file in a room.
+ *
+ * @example
+ * const [file] = await client.files.list(roomId)
+ * console.log(file.filename, file.filesize)
+ */
 export interface ChatworkFile {
   file_id: number
   /** The uploader. */
@@ -188,7 +275,13 @@ export interface ChatworkFile {
   download_url?: string
 }
 
-/** A room's invite link; only `public` is always present. */
+/**
+ * A room's invite link; only `public` is always present.
+ *
+ * @example
+ * const link = await client.links.get(roomId)
+ * if (link.public) console.log(link.url)
+ */
 export interface InviteLink {
   public: boolean
   url?: string
@@ -196,7 +289,12 @@ export interface InviteLink {
   description?: string
 }
 
-/** A contact request sent to you. */
+/**
+ * A contact request sent to you.
+ *
+ * @example
+ * for (const request of await client.incomingRequests.list()) console.log(request.name, request.message)
+ */
 export interface IncomingRequest {
   request_id: number
   account_id: number
@@ -209,7 +307,12 @@ export interface IncomingRequest {
   avatar_image_url: string
 }
 
-/** The room icon presets (spec §5.6). */
+/**
+ * The room icon presets (spec §5.6).
+ *
+ * @example
+ * await client.rooms.update(roomId, { iconPreset: 'meeting' satisfies IconPreset })
+ */
 export type IconPreset =
   | 'group' | 'check' | 'document' | 'meeting' | 'event' | 'project' | 'business' | 'study' | 'security'
   | 'star' | 'idea' | 'heart' | 'magcup' | 'beer' | 'music' | 'sports' | 'travel'

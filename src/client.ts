@@ -56,22 +56,49 @@ export {
   type RateLimit,
 } from './errors.ts'
 
-/** Time between two reads of `messages.poll`: 5 seconds, 60 of the 300 requests a 5-minute window allows. */
+/**
+ * Time between two reads of `messages.poll`: 5 seconds, 60 of the 300 requests a 5-minute window allows.
+ *
+ * @example
+ * for await (const m of client.messages.poll(roomId, { intervalMs: DEFAULT_POLL_INTERVAL_MS * 2 })) console.log(m.body)
+ */
 export const DEFAULT_POLL_INTERVAL_MS = 5_000
 
-/** An account, room, task, file or request id: a safe integer, or its decimal string. */
+/**
+ * An account, room, task, file or request id: a safe integer, or its decimal string.
+ *
+ * @example
+ * await client.rooms.get(5002)
+ * await client.rooms.get('5002')
+ */
 export type Id = number | string
-/** A message id: its decimal string (real ones exceed 2^53), or a bigint. */
+/**
+ * A message id: its decimal string (real ones exceed 2^53), or a bigint.
+ *
+ * @example
+ * await client.messages.get(roomId, '1928374655918273645')
+ * await client.messages.get(roomId, 1928374655918273645n)
+ */
 export type MessageId = string | bigint
 
-/** Room membership by role, as account ids; `adminIds` needs at least one. */
+/**
+ * Room membership by role, as account ids; `adminIds` needs at least one.
+ *
+ * @example
+ * await client.rooms.setMembers(roomId, { adminIds: [1001], memberIds: [1002, 1003], readonlyIds: [] })
+ */
 export interface MemberIds {
   adminIds: readonly Id[]
   memberIds?: readonly Id[]
   readonlyIds?: readonly Id[]
 }
 
-/** `rooms.create`: a group chat. */
+/**
+ * `rooms.create`: a group chat.
+ *
+ * @example
+ * await client.rooms.create({ name: 'Launch', adminIds: [1001], iconPreset: 'star', link: true, linkNeedAcceptance: false })
+ */
 export interface CreateRoomInput extends MemberIds {
   /** 1 to 255 characters. */
   name: string
@@ -85,14 +112,24 @@ export interface CreateRoomInput extends MemberIds {
   linkNeedAcceptance?: boolean
 }
 
-/** `rooms.update`: what to change. */
+/**
+ * `rooms.update`: what to change.
+ *
+ * @example
+ * await client.rooms.update(roomId, { name: 'Launch (done)' })
+ */
 export interface UpdateRoomInput {
   name?: string
   description?: string
   iconPreset?: IconPreset
 }
 
-/** `links.create` and `links.update`. An update is not a patch: omitted fields revert to Chatwork's defaults (spec §5.28). */
+/**
+ * `links.create` and `links.update`. An update is not a patch: omitted fields revert to Chatwork's defaults (spec §5.28).
+ *
+ * @example
+ * await client.links.update(roomId, { code: 'launch', needAcceptance: false, description: 'Join us' })
+ */
 export interface InviteLinkInput {
   /** 1 to 50 of `A-Za-z0-9_-`; random if omitted. */
   code?: string
@@ -101,7 +138,12 @@ export interface InviteLinkInput {
   description?: string
 }
 
-/** `tasks.create`: one task per assignee. */
+/**
+ * `tasks.create`: one task per assignee.
+ *
+ * @example
+ * await client.tasks.create(roomId, { body: 'Review', toIds: [1002], limit: new Date('2030-01-31'), limitType: 'date' })
+ */
 export interface CreateTaskInput {
   body: MessageBody
   /** Assignees. */
@@ -112,7 +154,13 @@ export interface CreateTaskInput {
   limitType?: TaskLimitType
 }
 
-/** A file to upload: a Blob or File, bytes, or (on Node, Bun and Deno) a path. */
+/**
+ * A file to upload: a Blob or File, bytes, or (on Node, Bun and Deno) a path.
+ *
+ * @example
+ * await client.files.upload(roomId, './report.pdf')
+ * await client.files.upload(roomId, new Blob(['a,b']), { filename: 'data.csv' })
+ */
 export type UploadFile = Blob | Uint8Array | string
 
 /**

@@ -4,7 +4,12 @@
  */
 import { ChatworkArgumentError } from './errors.ts'
 
-/** A parameter value before encoding; `undefined` means "not sent". */
+/**
+ * A parameter value before encoding; `undefined` means "not sent".
+ *
+ * @example
+ * encodeParams({ force: true, to_ids: [1, 2], limit: new Date(), description: undefined } satisfies Record<string, ParamValue>)
+ */
 export type ParamValue = string | number | boolean | Date | readonly (string | number)[] | undefined
 
 /**

@@ -9,16 +9,31 @@ import type { Node, Root } from './nodes.ts'
 import { parse } from './parse.ts'
 import { stringify } from './stringify.ts'
 
-/** The longest body Chatwork accepts, in characters (code points), spec §1.9. */
+/**
+ * The longest body Chatwork accepts, in characters (code points), spec §1.9.
+ *
+ * @example
+ * if ([...body].length > MAX_BODY_LENGTH) body = body.slice(0, 60_000)
+ */
 export const MAX_BODY_LENGTH = 65_535
 
-/** A builder (`message()`), or anything shaped like one: its markup is its `toString()`. */
+/**
+ * A builder (`message()`), or anything shaped like one: its markup is its `toString()`.
+ *
+ * @example
+ * await client.messages.send(roomId, message().toAll().text(' standup') satisfies MarkupSource)
+ */
 export interface MarkupSource {
   toTree(): Root
   toString(): string
 }
 
-/** What `messages.send`, `messages.update` and `tasks.create` accept as a body: markup text, a builder, or a tree. */
+/**
+ * What `messages.send`, `messages.update` and `tasks.create` accept as a body: markup text, a builder, or a tree.
+ *
+ * @example
+ * const bodies: MessageBody[] = ['hi', message().text('hi'), parse('[toall] hi'), [{ type: 'hr' }]]
+ */
 export type MessageBody = string | MarkupSource | Node | readonly Node[]
 
 /**

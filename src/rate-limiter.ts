@@ -7,7 +7,12 @@
 import type { RateLimit } from './errors.ts'
 import { sleep } from './sleep.ts'
 
-/** The per-room posting window (spec §2.3): `limit` posts per `windowMs`, shared by messages and tasks. */
+/**
+ * The per-room posting window (spec §2.3): `limit` posts per `windowMs`, shared by messages and tasks.
+ *
+ * @example
+ * new ChatworkClient({ postingLimit: { limit: 5, windowMs: 10_000 } satisfies Partial<PostingLimit> })
+ */
 export interface PostingLimit {
   /** Posts allowed per window. */
   limit: number
@@ -29,10 +34,18 @@ export const DEFAULT_POSTING_LIMIT: Readonly<PostingLimit> = Object.freeze({ lim
 /**
  * How long to wait after a 429 whose `x-ratelimit-reset` has already passed
  * (a clock skewed against the server's), so that retries do not hammer it.
+ *
+ * @example
+ * // A 429 with x-ratelimit-reset in the past is retried after RATE_LIMIT_FALLBACK_WAIT_MS.
  */
 export const RATE_LIMIT_FALLBACK_WAIT_MS = 1_000
 
-/** A wait the limiter announces before a request may go. */
+/**
+ * A wait the limiter announces before a request may go.
+ *
+ * @example
+ * new ChatworkClient({ onRateLimit: (wait) => console.log(wait.scope, wait.waitMs, wait.resetAt) })
+ */
 export interface RateLimitWait {
   /** Which limit: the token's allowance or the room's posting window. */
   scope: 'token' | 'room'
@@ -42,7 +55,12 @@ export interface RateLimitWait {
   resetAt: Date
 }
 
-/** The room a post or upload goes to: posts spend its posting budget, uploads only if `PostingLimit.uploads`. */
+/**
+ * The room a post or upload goes to: posts spend its posting budget, uploads only if `PostingLimit.uploads`.
+ *
+ * @example
+ * await limiter.acquire({ roomId: '5002', kind: 'post' }, signal, check, report)
+ */
 export interface RoomSlot {
   roomId: string
   kind: 'post' | 'upload'
@@ -69,6 +87,12 @@ function toInt(value: string | null): number | undefined {
 /**
  * Gates requests on both rate limits. `acquire` resolves once a request may
  * go and hands back its release, to call once its answer is in.
+ *
+ * @example
+ * const limiter = new RequestLimiter(DEFAULT_POSTING_LIMIT)
+ * const release = await limiter.acquire({ roomId: '5002', kind: 'post' }, undefined, () => {}, console.log)
+ * limiter.record(response.headers)
+ * release()
  */
 export class RequestLimiter {
   /** The newest `x-ratelimit-*` headers seen. */
