@@ -8,6 +8,9 @@ import { checkString, describe } from './validate.ts'
 /**
  * What the content of a block can be: a string (text, escaped), a node, a
  * builder, or a callback that receives a fresh builder and returns one.
+ *
+ * @example
+ * message().info('text').info(hr()).info(message().to(1)).info((m) => m.line('a').text('b'))
  */
 export type MessageContent = string | Content | Root | MessageBuilder | ((message: MessageBuilder) => MessageBuilder)
 
@@ -22,6 +25,12 @@ let make: (previous: MessageBuilder | undefined, part: Content | undefined) => M
  * canonical printing form as they are added (text escaped, nodes copied and
  * checked), so `toString()` only prints; `toTree()` merges and splits the
  * text as the parser would.
+ *
+ * @example
+ * const greeting = message().to(1, 'Sato-san')
+ * greeting.text('Done.').toString() // '[To:1]Sato-san\nDone.'
+ * greeting.text('Failed.').toString() // '[To:1]Sato-san\nFailed.'
+ * greeting instanceof MessageBuilder // true
  */
 export class MessageBuilder implements Composable {
   static {

@@ -10,10 +10,21 @@ import { escapeCode, escapeText } from './escape.ts'
 import type { Code, Content, Hr, Info, Picon, Piconname, Pname, Preview, Quote, Reply, Root, Text, Title, To, ToAll } from './nodes.ts'
 import { checkId, checkMessageId, checkString, checkTime } from './validate.ts'
 
-/** A child of a block made by a factory: a node, or a string, which is text. A root's children are inserted in its place. */
+/**
+ * A child of a block made by a factory: a node, a builder, or a string, which
+ * is text. A root's children are inserted in its place.
+ *
+ * @example
+ * info('text', to(1), message().hr(), parse('[To:2]'))
+ */
 export type Child = Content | Root | string | Composable
 
-/** Which message a reply points to. */
+/**
+ * Which message a reply points to.
+ *
+ * @example
+ * reply({ accountId: 1, roomId: 2, messageId: '1928374655918273645' } satisfies MessageRef)
+ */
 export interface MessageRef {
   /** Account id of the author of the message replied to. */
   accountId: number
@@ -23,7 +34,12 @@ export interface MessageRef {
   messageId: string
 }
 
-/** The header of a quote: whose message, and when it was sent. */
+/**
+ * The header of a quote: whose message, and when it was sent.
+ *
+ * @example
+ * quote({ accountId: 1, time: new Date('2024-01-01T00:00:00Z') } satisfies QuoteMeta, 'quoted')
+ */
 export interface QuoteMeta {
   /** Account id of the author of the quoted message. */
   accountId: number

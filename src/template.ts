@@ -6,7 +6,13 @@ import { parse } from './parse.ts'
 import { describe } from './validate.ts'
 import { visit } from './visit.ts'
 
-/** What may be interpolated into {@link cw}: text, or structure. Arrays insert each element. */
+/**
+ * What may be interpolated into {@link cw}: text (strings, numbers, bigints),
+ * or structure (nodes, builders). Arrays insert each element.
+ *
+ * @example
+ * cw`${'text'} ${42} ${to(1)} ${message().hr()} ${[to(2), ' and ', to(3)]}`
+ */
 export type Interpolation = string | number | bigint | Content | Root | MessageBuilder | readonly Interpolation[]
 
 /** First character tried as the stand-in for interpolations: the start of the Private Use Area. */
