@@ -198,7 +198,8 @@ export class RequestLimiter {
     if (this.#tracking === 'unknown') return this.#probing ? -1 : 0
     if (this.#tracking === 'off') return 0
     if (this.#resetMs !== undefined && now >= this.#resetMs) {
-      this.#remaining = this.rateLimit!.limit
+      // A fresh window, of which the requests still in flight may take their share.
+      this.#remaining = this.rateLimit!.limit - this.#inFlight
       this.#resetMs = undefined
     }
     if (this.#remaining > 0) return 0

@@ -135,6 +135,18 @@ describe('per-token limit', () => {
     expect(count(emu, 200)).toBe(3)
   })
 
+  it('never draws a 429 from concurrent calls, for any allowance (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 9 }), async (limit, calls) => {
+        const { emu, client } = await setup({ rateLimit: { limit, windowMs: 300 } })
+        await Promise.all(Array.from({ length: calls }, () => client.myStatus()))
+        expect(count(emu, 429)).toBe(0)
+        expect(count(emu, 200)).toBe(calls)
+      }),
+      { numRuns: 5 },
+    )
+  })
+
   it('concurrent sends from many tasks keep within both limits', async () => {
     const { emu, client } = await setup(
       { rateLimit: { limit: 20, windowMs: 1000, roomPostLimit: 3, roomPostWindowMs: 300 } },
@@ -232,6 +244,34 @@ describe('retries', () => {
     await expect(client.me()).rejects.toMatchObject({ status: 503 })
     expect((await client.me({ retry: { baseDelayMs: 5 } })).account_id).toBe(1001)
     expect(emu.requests.map((r) => r.status)).toEqual([503, 503, 200])
+  })
+
+  it('sends a POST once whatever fails, and a GET up to 1 + limit times (property)', async () => {
+    const { emu, room } = await setup()
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(408, 500, 502, 503, 504),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 3 }),
+        async (status, times, limit) => {
+          emu.clearFaults()
+          emu.requests.length = 0
+          const client = new ChatworkClient({ token: emu.token, baseURL: emu.baseURL, retry: { limit, baseDelayMs: 1, maxDelayMs: 2 } })
+          emu.fault({ method: 'POST', status, times })
+          await expect(client.messages.send(room, 'once')).rejects.toMatchObject({ status })
+          expect(posts(emu)).toBe(1)
+          emu.clearFaults()
+          emu.fault({ method: 'GET', status, times })
+          const outcome = await client.me().then(
+            () => 'ok',
+            (error: ChatworkApiError) => error.status,
+          )
+          expect(emu.requests.filter((r) => r.method === 'GET')).toHaveLength(Math.min(times, limit) + 1)
+          expect(outcome).toBe(times <= limit ? 'ok' : status)
+        },
+      ),
+      { numRuns: 30 },
+    )
   })
 
   it('does not retry a 4xx', async () => {
