@@ -40,21 +40,25 @@ export class MessageBuilder implements Composable {
   // plain fields rather than #private ones: this is the hot path of every message
   private readonly previous: MessageBuilder | undefined
   private readonly part: Content | undefined
+  /** How many parts this builder has, with those before it. */
+  private readonly size: number
   private parts: Content[] | undefined
 
   private constructor(previous: MessageBuilder | undefined, part: Content | undefined) {
     this.previous = previous
     this.part = part
+    this.size = (previous?.size ?? 0) + (part === undefined ? 0 : 1)
     this.parts = undefined
   }
 
   /** The parts in order; computed once, since the builder never changes. */
   get [PARTS](): readonly Content[] {
     if (this.parts !== undefined) return this.parts
-    const parts: Content[] = []
-    for (let b: MessageBuilder | undefined = this; b !== undefined; b = b.previous) if (b.part !== undefined) parts.push(b.part)
-    this.parts = parts.reverse()
-    return this.parts
+    const parts = new Array<Content>(this.size)
+    let i = this.size
+    for (let b: MessageBuilder | undefined = this; b !== undefined; b = b.previous) if (b.part !== undefined) parts[--i] = b.part
+    this.parts = parts
+    return parts
   }
 
   /**
@@ -62,9 +66,9 @@ export class MessageBuilder implements Composable {
    * code gets the line feed that Chatwork swallows after `[/qt]` and
    * `[/code]` repeated (`lineFeed`), on a copy, since other builders share the part.
    */
-  #add(part: Content): MessageBuilder {
+  #add(part: Content, startsWithLineFeed = part.type === 'text' && part.value.charCodeAt(0) === 10): MessageBuilder {
     const previous = this.part
-    if (part.type === 'text' && part.value.charCodeAt(0) === 10 && (previous?.type === 'quote' || previous?.type === 'code') && !previous.lineFeed) {
+    if (startsWithLineFeed && (previous?.type === 'quote' || previous?.type === 'code') && !previous.lineFeed) {
       return make(make(this.previous, { ...previous, lineFeed: true }), part)
     }
     return make(this, part)
@@ -78,7 +82,10 @@ export class MessageBuilder implements Composable {
 
   /** Adds caller text, escaped, then `suffix` (a line break), which needs no escaping. */
   #addText(value: string, suffix = ''): MessageBuilder {
-    return value === '' && suffix === '' ? make(this.previous, this.part) : this.#add({ type: 'text', value: escapeText(value) + suffix })
+    if (value === '' && suffix === '') return make(this.previous, this.part)
+    // tested before joining: the joined string would have to be flattened
+    const startsWithLineFeed = (value === '' ? suffix : value).charCodeAt(0) === 10
+    return this.#add({ type: 'text', value: escapeText(value) + suffix }, startsWithLineFeed)
   }
 
   /**
@@ -147,9 +154,9 @@ export class MessageBuilder implements Composable {
   info(content: MessageContent): MessageBuilder
   info(title: MessageContent, content: MessageContent): MessageBuilder
   info(...args: [MessageContent] | [MessageContent, MessageContent]): MessageBuilder {
-    const children = content(args[args.length - 1], 'message().info(): content')
-    if (args.length === 2) children.unshift({ type: 'title', children: content(args[0], 'message().info(): title') })
-    return this.#add({ type: 'info', children })
+    const children: Content[] = []
+    if (args.length === 2) children.push({ type: 'title', children: content(args[0], 'message().info(): title') })
+    return this.#add({ type: 'info', children: content(args[args.length - 1], 'message().info(): content', children) })
   }
 
   /**
@@ -271,22 +278,29 @@ export class MessageBuilder implements Composable {
 }
 
 /**
- * One piece of content as canonical parts; callbacks run now, so that errors
- * point at the caller, and nodes are copied now, so that later changes to
- * them do not reach the builder.
+ * One piece of content as canonical parts, added to `into`; callbacks run
+ * now, so that errors point at the caller, and nodes are copied now, so that
+ * later changes to them do not reach the builder.
  */
-function content(value: MessageContent, name: string): Content[] {
-  if (typeof value === 'string') return value === '' ? [] : [{ type: 'text', value: escapeText(value) }]
-  if (value instanceof MessageBuilder) return value[PARTS].slice()
-  if (typeof value === 'function') {
-    const built: unknown = value(message())
-    if (!(built instanceof MessageBuilder)) throw new TypeError(`${name}: the callback must return a builder, got ${describe(built)}`)
-    return built[PARTS].slice()
+function content(value: MessageContent, name: string, into: Content[] = []): Content[] {
+  if (typeof value === 'string') {
+    if (value !== '') into.push({ type: 'text', value: escapeText(value) })
+    return into
   }
-  if (typeof value !== 'object' || value === null || typeof value.type !== 'string') {
+  let built: unknown = value
+  if (typeof value === 'function') {
+    built = value(message())
+    if (!(built instanceof MessageBuilder)) throw new TypeError(`${name}: the callback must return a builder, got ${describe(built)}`)
+  }
+  if (built instanceof MessageBuilder) {
+    for (const part of built[PARTS]) into.push(part)
+    return into
+  }
+  if (typeof value !== 'object' || value === null || typeof (value as { type?: unknown }).type !== 'string') {
     throw new TypeError(`${name} must be a string, a node, a builder or a callback, got ${describe(value)}`)
   }
-  return canonical([value], false, name)
+  for (const node of canonical([value as Content | Root], false, name)) into.push(node)
+  return into
 }
 
 const EMPTY = make(undefined, undefined)
