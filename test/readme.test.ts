@@ -35,27 +35,23 @@ const TYPECHECK_TIMEOUT_MS = 120_000
 const readme = await readFile(join(ROOT, 'README.md'), 'utf8')
 const blocks = extractBlocks(readme)
 
-/** The runnable TypeScript blocks, with the section each belongs to. */
+/** The runnable TypeScript blocks, with the section each belongs to; fences may be indented (in lists). */
 function extractBlocks(markdown: string): Block[] {
   const found: Block[] = []
   let section = ''
-  let open: Block | undefined
-  let fence = ''
+  let open: (Block & { runs: boolean; fence: string; indent: number }) | undefined
   markdown.split('\n').forEach((text, index) => {
     if (open === undefined) {
       const heading = /^## (.+)$/.exec(text)
       if (heading) section = heading[1].trim()
-      const start = /^(`{3,})(.*)$/.exec(text)
-      if (start) {
-        fence = start[1]
-        // Only a block whose info string is exactly `ts` runs; ```ts no-run and other languages do not.
-        open = start[2].trim() === 'ts' ? { section, line: index + 1, code: '' } : { section, line: -1, code: '' }
-      }
-    } else if (text.startsWith(fence) && text.slice(fence.length).trim() === '') {
-      if (open.line > 0) found.push(open)
+      const start = /^( *)(`{3,}|~{3,})(.*)$/.exec(text)
+      // Only a block whose info string is exactly `ts` runs; ```ts no-run and other languages do not.
+      if (start) open = { section, line: index + 1, code: '', runs: start[3].trim() === 'ts', fence: start[2], indent: start[1].length }
+    } else if (text.trim().startsWith(open.fence) && text.trim().slice(open.fence.length).trim() === '') {
+      if (open.runs) found.push({ section: open.section, line: open.line, code: open.code })
       open = undefined
     } else {
-      open.code += `${text}\n`
+      open.code += `${text.slice(Math.min(open.indent, text.length - text.trimStart().length))}\n`
     }
   })
   if (open !== undefined) throw new Error(`README.md: the code block opened at line ${open.line} is never closed`)
@@ -77,6 +73,14 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
 describe('README.md', () => {
+  it('yields its blocks as a reader sees them: ```ts only, indented ones included', () => {
+    const sample = ['## A', '```ts', 'const a = 1', '```', '```ts no-run', 'skipped()', '```', '- a step:', '', '  ```ts', '  const b = 2', '  ```', '````sh', '```ts', '````'].join('\n')
+    expect(extractBlocks(sample)).toEqual([
+      { section: 'A', line: 2, code: 'const a = 1\n' },
+      { section: 'A', line: 10, code: 'const b = 2\n' },
+    ])
+  })
+
   it('shows every part of the library in runnable code', () => {
     const sections = new Set(blocks.map((block) => block.section))
     expect(PARTS.filter((part) => !sections.has(part))).toEqual([])
