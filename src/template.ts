@@ -34,6 +34,7 @@ const FIRST_MARK = 0xe000
  * // '[info][title]New member[/title][\u200Btoall] Mallory joined [To:42][/info]'
  */
 export function cw(strings: TemplateStringsArray, ...values: readonly Interpolation[]): MessageBuilder {
+  if (values.length !== strings.length - 1) throw new TypeError(`cw: ${strings.length} literal parts need ${strings.length - 1} values, got ${values.length}`)
   for (const literal of strings) if (literal === undefined) throw new TypeError('cw: a literal part has an invalid escape sequence')
   rejectInterpolationsInTags(strings)
   const mark = markFor(strings)

@@ -64,6 +64,11 @@ describe('cw', () => {
     expect(() => cw`${{ type: 'to', accountId: -1 } as never}`).toThrow(/accountId must be a positive safe integer/)
   })
 
+  it('rejects a call that is not shaped like a tagged template', () => {
+    expect(() => tag(['a', 'b'], [])).toThrow(/cw: 2 literal parts need 1 values, got 0/)
+    expect(() => tag(['a', undefined as never], ['x'])).toThrow(/invalid escape sequence/)
+  })
+
   it('works when a literal part holds the character it uses as a stand-in', () => {
     expect(cw`\uE000${'x'}\uE001`.toString()).toBe('\uE000x\uE001')
   })
