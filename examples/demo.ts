@@ -11,6 +11,9 @@
  * (there is no webhook to receive there, so the demo reads the message back):
  *
  *   CHATWORK_API_TOKEN=… npm start -- --room 123456
+ *
+ * `--base-url` points that at another API, such as an emulator started with
+ * `npx chatwork-kit emulator`.
  */
 import { randomBytes } from 'node:crypto'
 import process from 'node:process'
@@ -69,9 +72,9 @@ async function emulatorTarget(): Promise<Target> {
   }
 }
 
-function chatworkTarget(roomId: number): Target {
-  // The token comes from CHATWORK_API_TOKEN; CHATWORK_API_BASE_URL may point elsewhere (a proxy, the emulator).
-  const client = new ChatworkClient({ baseURL: process.env.CHATWORK_API_BASE_URL })
+function chatworkTarget(roomId: number, baseURL: string | undefined): Target {
+  // The token comes from CHATWORK_API_TOKEN.
+  const client = new ChatworkClient({ baseURL })
   console.log(`Posting to room ${roomId} with CHATWORK_API_TOKEN`)
   return {
     async deliver(body) {
@@ -84,11 +87,12 @@ function chatworkTarget(roomId: number): Target {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { room: { type: 'string' } } })
+  // --base-url, as for `chatwork-kit send`: another API than Chatwork's, such as a separately started emulator.
+  const { values } = parseArgs({ options: { room: { type: 'string' }, 'base-url': { type: 'string' } } })
   const token = process.env.CHATWORK_API_TOKEN
   if (values.room !== undefined && !token) throw new Error('--room posts to Chatwork: set CHATWORK_API_TOKEN too')
   if (values.room !== undefined && !/^\d+$/.test(values.room)) throw new Error(`--room takes a room id, not "${values.room}"`)
-  const target = values.room !== undefined ? chatworkTarget(Number(values.room)) : await emulatorTarget()
+  const target = values.room !== undefined ? chatworkTarget(Number(values.room), values['base-url']) : await emulatorTarget()
   try {
     const body = compose('ops-bot [toall]').toString()
     heading('1. Composed with the builder')

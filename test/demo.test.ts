@@ -24,7 +24,7 @@ function start(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const [command, ...scriptArgs] = scripts.start.split(' ')
   const child = spawn(command, [...scriptArgs, ...args], {
     cwd: ROOT,
-    env: { ...process.env, CHATWORK_API_TOKEN: undefined, CHATWORK_API_BASE_URL: undefined, PATH: `${BIN}${delimiter}${process.env.PATH}`, ...env },
+    env: { ...process.env, CHATWORK_API_TOKEN: undefined, PATH: `${BIN}${delimiter}${process.env.PATH}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''
@@ -96,7 +96,7 @@ describe('npm start', () => {
     afterAll(() => chatwork.close())
 
     it('posts to that room of the service instead, and reads the message back', { timeout: 60_000 }, async () => {
-      const run = await start(['--room', String(roomId)], { CHATWORK_API_TOKEN: chatwork.token, CHATWORK_API_BASE_URL: chatwork.baseURL })
+      const run = await start(['--room', String(roomId), '--base-url', chatwork.baseURL], { CHATWORK_API_TOKEN: chatwork.token })
       expect(run.stderr).toBe('')
       expect(run.code).toBe(0)
       expect(run.stdout).not.toContain('Emulator at')
@@ -109,7 +109,7 @@ describe('npm start', () => {
 
     it('refuses --room without a token: one line on stderr, exit 1, nothing sent', { timeout: 60_000 }, async () => {
       const before = chatwork.requests.length
-      const run = await start(['--room', String(roomId)], { CHATWORK_API_BASE_URL: chatwork.baseURL })
+      const run = await start(['--room', String(roomId), '--base-url', chatwork.baseURL])
       expect(run).toEqual({ code: 1, stdout: '', stderr: 'demo: --room posts to Chatwork: set CHATWORK_API_TOKEN too\n' })
       expect(chatwork.requests.length).toBe(before)
     })
