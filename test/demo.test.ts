@@ -18,6 +18,7 @@ interface Run {
 }
 
 const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+const readme = await readFile(join(ROOT, 'README.md'), 'utf8')
 
 /** The start script (without its prestart grammar build, which `npm test` has done), with extra arguments and environment. */
 function start(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Run> {
@@ -83,6 +84,10 @@ describe('npm start', () => {
     const composed = parse(output['Composed with the builder'], { positions: false })
     expect(composed.children.map((node) => node.type)).toEqual(['to', 'text', 'emoticon', 'text', 'info', 'code', 'quote'])
     expectReceivedMessage(output)
+    // The README's Quick start quotes this output.
+    const quickStart = readme.slice(readme.indexOf('## Quick start'))
+    const quoted = /```text\n([\s\S]*?)```/.exec(quickStart)![1]
+    expect(run.stdout).toContain(quoted)
   })
 
   describe('with CHATWORK_API_TOKEN and --room', () => {
