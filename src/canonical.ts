@@ -38,8 +38,8 @@ interface Job {
  * Makes the canonical form of message content, the one the factories and the
  * builder return and print:
  * - caller strings are escaped ({@link escapeText}); the text of nodes,
- *   which is markup already, gets the idempotent {@link guardText}, so text
- *   joined from several pieces cannot form a tag either;
+ *   which is markup already, gets the idempotent {@link guardText}; both
+ *   mark a `[` that ends a piece, so pieces joined cannot form a tag either;
  * - adjacent text is merged, and with `segment` split into text, link and
  *   emoticon nodes as the parser splits it;
  * - a quote or code followed by text that starts with a line feed gets
@@ -62,13 +62,17 @@ function fill(job: Job, jobs: Job[], segment: boolean, context: string): void {
   const { items, into, quote } = job
   const pending: Item[] = []
   for (let i = items.length - 1; i >= 0; i--) pending.push(items[i])
+  // text ready to print, and text of nodes still to be guarded: adjacent
+  // nodes are guarded together, so a mark goes only where the joined text
+  // needs one; escaped and guarded pieces both mark a `[` that ends them, so
+  // they cannot form a tag when joined and the marks stay reversible
   let run = ''
-  // whether the run holds text of nodes, which escapeText has not seen
-  let foreign = false
+  let raw = ''
   while (pending.length > 0) {
     const item = pending.pop()!
     if (typeof item === 'string') {
-      run += escapeText(item)
+      run += guardText(raw) + escapeText(item)
+      raw = ''
       continue
     }
     if (typeof item !== 'object' || item === null) throw new TypeError(`${context}: expected a string, a node or a builder, got ${describe(item)}`)
@@ -79,30 +83,25 @@ function fill(job: Job, jobs: Job[], segment: boolean, context: string): void {
     }
     switch (item.type) {
       case 'text':
-        run += checkString(item.value, `${context}: text value`)
-        foreign = true
+        raw += checkString(item.value, `${context}: text value`)
         continue
       case 'link':
-        run += checkString(item.url, `${context}: link url`)
-        foreign = true
+        raw += checkString(item.url, `${context}: link url`)
         continue
       case 'emoticon':
-        run += checkString(item.code, `${context}: emoticon code`)
-        foreign = true
+        raw += checkString(item.code, `${context}: emoticon code`)
         continue
       case 'root':
         for (let i = item.children.length - 1; i >= 0; i--) pending.push(item.children[i])
         continue
       case 'deleted':
         // a tag only as a whole body, which content placed among other content is not: text, as Chatwork shows it
-        run += '[deleted]'
-        foreign = true
+        raw += '[deleted]'
         continue
     }
-    if (run !== '') {
-      flush(foreign ? guardText(run) : run, into, segment)
-      run = ''
-      foreign = false
+    if (run !== '' || raw !== '') {
+      flush(run + guardText(raw), into, segment)
+      run = raw = ''
     }
     const node = copy(item, context)
     into.push(node)
@@ -111,7 +110,7 @@ function fill(job: Job, jobs: Job[], segment: boolean, context: string): void {
       jobs.push({ items: item.children, into: (node as Parent).children, quote: node.type === 'quote' ? node : undefined })
     }
   }
-  if (run !== '') flush(foreign ? guardText(run) : run, into, segment)
+  if (run !== '' || raw !== '') flush(run + guardText(raw), into, segment)
   if (quote !== undefined) foldQuoteMeta(quote)
 }
 

@@ -161,6 +161,8 @@ describe('safety', () => {
     expect(message().text('[').text('To:1]').toString()).toBe(`[${Z}To:1]`)
     expect(message().append(parse('[')).text('toall]').toString()).toBe(`[${Z}toall]`)
     expect(message().append(parse('[info]')).append(parse('x[/info]')).toString()).toBe(`[${Z}info]x[${Z}/info]`)
+    // and the marks stay reversible where parsed text ends with `[`
+    expect(toPlainText(message().append(parse('a[')).text(`${Z}]`).toString())).toBe(`a[${Z}]`)
     fc.assert(
       fc.property(fc.array(hostile, { maxLength: 6 }), (pieces) => {
         const b = pieces.reduce((m, piece) => m.text(piece), message())

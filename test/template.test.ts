@@ -52,8 +52,8 @@ describe('cw', () => {
     ]) {
       expect(make).toThrow(/cw: interpolation 1 is inside the tag/)
     }
-    // brackets that do not form a tag are fine
-    expect(cw`[WIP ${'title'}] arr[${0}]`.toString()).toBe(`[${Z}WIP title] arr[0]`)
+    // brackets that do not form a tag are fine; a `[` right before an interpolation gets the mark, as at the end of any piece
+    expect(cw`[WIP ${'title'}] arr[${0}]`.toString()).toBe(`[${Z}WIP title] arr[${Z}0]`)
   })
 
   it('rejects values that are neither text nor structure, and structure inside code', () => {
