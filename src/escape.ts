@@ -66,7 +66,8 @@ export function escapeCode(text: string): string {
 }
 
 /**
- * Marks every `[` of markup text where a tag could start and no mark is yet.
+ * Marks every `[` of markup text where a tag could start and no mark is yet,
+ * including a `[` that ends the text, as {@link escapeText} does.
  * For text that is already markup (parsed or hand-made text nodes) and is
  * moved into new surroundings: idempotent, and a no-op on escaped text.
  * Unlike {@link escapeText} it is not reversible for text that already held
