@@ -1,73 +1,37 @@
-/** One emoticon: its code in text, Chatwork's internal name, and its label in English and Japanese. */
-export interface EmoticonInfo {
+/** An emoticon code as written in text, and Chatwork's internal name for it. */
+export interface EmoticonCode {
   code: string
   name: string
-  en: string
-  ja: string
+}
+
+// Kept as two compact lists, in the same order: this table is part of every
+// bundle that parses or builds messages.
+const CODES = ':) :( :D 8-) :o ;) ;( (sweat) :| :* :p (blush) :^) |-) (inlove) ]:) (talk) (yawn) (puke) (emo) (handshake) 8-| :#) (nod) (shake) (^^;) (whew) (clap) (bow) (roger) (flex) (dance) (:/) (devil) (*) (h) (F) (cracker) (^) (coffee) (beer) (y) (ec14) (gogo)'
+const NAMES = 'smile sad moreSmile lucky surprise wink tears sweat mumu kiss tongueout blush wonder snooze love grin talk yawn puke ikemen handshake otaku ninmari nod shake wrySmile whew clap bow roger muscle dance komanechi devil star heart flower cracker cake coffee beer yes ec14 gogo'
+
+function table(codes: string, names: string): EmoticonCode[] {
+  const nameList = names.split(' ')
+  return codes.split(' ').map((code, i) => ({ code, name: nameList[i] }))
 }
 
 /**
  * The emoticons of Chatwork's web client (2017 build), including the two
- * secret ones not offered in the picker, `(ec14)` and `(gogo)`.
+ * secret ones not offered in the picker, `(ec14)` and `(gogo)`. Their labels
+ * are in `EMOTICONS` (src/emoticon-labels.ts).
  *
  * @example
- * EMOTICONS.find((e) => e.code === ':)')?.name // 'smile'
+ * EMOTICON_CODES.find((e) => e.code === ':)')?.name // 'smile'
  */
-export const EMOTICONS: readonly EmoticonInfo[] = [
-  { code: ':)', name: 'smile', en: 'Smile', ja: '笑顔' },
-  { code: ':(', name: 'sad', en: 'Sad', ja: '悲しい' },
-  { code: ':D', name: 'moreSmile', en: 'Laugh', ja: 'もっとスマイル' },
-  { code: '8-)', name: 'lucky', en: 'Nice!', ja: 'やったね' },
-  { code: ':o', name: 'surprise', en: 'Shocked!', ja: 'びっくり' },
-  { code: ';)', name: 'wink', en: 'Wink', ja: 'ウィンク' },
-  { code: ';(', name: 'tears', en: 'Cry', ja: 'ウェ～ん' },
-  { code: '(sweat)', name: 'sweat', en: 'Worry', ja: '汗' },
-  { code: ':|', name: 'mumu', en: 'Hmm...', ja: 'むむ' },
-  { code: ':*', name: 'kiss', en: 'Kiss!', ja: 'チュ！' },
-  { code: ':p', name: 'tongueout', en: 'Goofy', ja: 'べー' },
-  { code: '(blush)', name: 'blush', en: 'Blush', ja: '恥ずかしい' },
-  { code: ':^)', name: 'wonder', en: 'Whaaat?', ja: '何なに' },
-  { code: '|-)', name: 'snooze', en: 'Sleeepy', ja: '眠い' },
-  { code: '(inlove)', name: 'love', en: 'Love', ja: '恋してます' },
-  { code: ']:)', name: 'grin', en: 'Grin', ja: 'ニヤッ' },
-  { code: '(talk)', name: 'talk', en: 'Talk', ja: '話す' },
-  { code: '(yawn)', name: 'yawn', en: 'Yawn', ja: 'あくび' },
-  { code: '(puke)', name: 'puke', en: 'Bleh!', ja: 'ゲーッ' },
-  { code: '(emo)', name: 'ikemen', en: 'Emo', ja: 'イケメン' },
-  { code: '(handshake)', name: 'handshake', en: 'Handshake', ja: '握手' },
-  { code: '8-|', name: 'otaku', en: 'Nerd', ja: 'オタク' },
-  { code: ':#)', name: 'ninmari', en: 'Heh, heh, heh', ja: 'ニンマリ' },
-  { code: '(nod)', name: 'nod', en: 'Nod', ja: 'うんうん' },
-  { code: '(shake)', name: 'shake', en: 'Shake', ja: 'いやいや' },
-  { code: '(^^;)', name: 'wrySmile', en: 'Wry Grin', ja: '苦笑い' },
-  { code: '(whew)', name: 'whew', en: 'Whew!', ja: 'やれやれ' },
-  { code: '(clap)', name: 'clap', en: 'Clap', ja: '拍手' },
-  { code: '(bow)', name: 'bow', en: 'Bow', ja: 'おじぎ' },
-  { code: '(roger)', name: 'roger', en: 'Roger!', ja: '了解！' },
-  { code: '(flex)', name: 'muscle', en: 'Muscle', ja: '筋肉モリモリ' },
-  { code: '(dance)', name: 'dance', en: 'Dance!', ja: 'ダンス' },
-  { code: '(:/)', name: 'komanechi', en: 'Rock!', ja: 'コマネチ' },
-  { code: '(devil)', name: 'devil', en: 'Devil', ja: '悪魔' },
-  { code: '(*)', name: 'star', en: 'Star', ja: '星' },
-  { code: '(h)', name: 'heart', en: 'Heart', ja: 'ハート' },
-  { code: '(F)', name: 'flower', en: 'Flower', ja: '花' },
-  { code: '(cracker)', name: 'cracker', en: 'Firecracker', ja: 'クラッカー' },
-  { code: '(^)', name: 'cake', en: 'Cake', ja: 'ケーキ' },
-  { code: '(coffee)', name: 'coffee', en: 'Coffee', ja: 'コーヒー' },
-  { code: '(beer)', name: 'beer', en: 'Beer', ja: 'ビール' },
-  { code: '(y)', name: 'yes', en: 'Yes', ja: 'はい' },
-  { code: '(ec14)', name: 'ec14', en: 'EC14', ja: 'EC14' },
-  { code: '(gogo)', name: 'gogo', en: 'Go Go!', ja: 'いけいけ！' },
-]
+export const EMOTICON_CODES: readonly EmoticonCode[] = table(CODES, NAMES)
 
 /**
  * Six codes that many recent bots add to the table. Unverified against
  * Chatwork, so the parser recognises them only with `extendedEmoticons: true`.
- * Their labels are not recorded; `en` and `ja` repeat the name.
  *
  * @example
  * parse('(think)', { extendedEmoticons: true }).children[0].type // 'emoticon'
  */
-export const EXTENDED_EMOTICONS: readonly EmoticonInfo[] = ['think', 'please', 'quick', 'anger', 'lightbulb', 'eat'].map(
-  (name) => ({ code: `(${name})`, name, en: name, ja: name }),
+export const EXTENDED_EMOTICON_CODES: readonly EmoticonCode[] = table(
+  '(think) (please) (quick) (anger) (lightbulb) (eat)',
+  'think please quick anger lightbulb eat',
 )

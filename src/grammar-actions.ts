@@ -1,4 +1,4 @@
-import { EMOTICONS, EXTENDED_EMOTICONS, type EmoticonInfo } from './emoticons.ts'
+import { EMOTICON_CODES, EXTENDED_EMOTICON_CODES, type EmoticonCode } from './emoticons.ts'
 import { locator } from './location.ts'
 import type { Code, Content, Emoticon, Link, Node, Parent, Point, Root } from './nodes.ts'
 
@@ -71,13 +71,13 @@ function attributes(text: string): Map<string, string> | undefined {
 export interface GrammarOptions {
   /** Record each node's `position` (default true). */
   positions?: boolean
-  /** Also recognise the six unverified emoticons of {@link EXTENDED_EMOTICONS} (default false). */
+  /** Also recognise the six unverified emoticons of {@link EXTENDED_EMOTICON_CODES} (default false). */
   extendedEmoticons?: boolean
-  /** Further emoticons to recognise, written `(name)`. */
-  emoticons?: readonly EmoticonInfo[]
+  /** Further emoticons to recognise, written `(name)` with at most 12 characters inside. */
+  emoticons?: readonly EmoticonCode[]
 }
 
-const STANDARD_EMOTICONS = new Map(EMOTICONS.map((e) => [e.code, e]))
+const STANDARD_EMOTICONS = new Map(EMOTICON_CODES.map((e) => [e.code, e]))
 
 /**
  * The typed factories that the grammar's actions call. One instance serves one
@@ -89,7 +89,7 @@ export class GrammarActions {
   base = 0
   private urlDepth = 0
   private readonly point: (offset: number) => Point
-  private readonly emoticonTable: Map<string, EmoticonInfo>
+  private readonly emoticonTable: Map<string, EmoticonCode>
   private readonly positions: boolean
 
   constructor(
@@ -100,7 +100,7 @@ export class GrammarActions {
     this.point = locator(source)
     this.emoticonTable =
       options.extendedEmoticons || options.emoticons
-        ? new Map([...STANDARD_EMOTICONS, ...[...(options.extendedEmoticons ? EXTENDED_EMOTICONS : []), ...(options.emoticons ?? [])].map((e) => [e.code, e] as const)])
+        ? new Map([...STANDARD_EMOTICONS, ...[...(options.extendedEmoticons ? EXTENDED_EMOTICON_CODES : []), ...(options.emoticons ?? [])].map((e) => [e.code, e] as const)])
         : STANDARD_EMOTICONS
   }
 

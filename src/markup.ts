@@ -45,4 +45,5 @@ export {
   type Severity,
 } from './lint.ts'
 export { formatDiagnostics, MAX_SOURCE_WIDTH, type FormatDiagnosticsOptions } from './format-diagnostics.ts'
-export { EMOTICONS, EXTENDED_EMOTICONS, type EmoticonInfo } from './emoticons.ts'
+export { EMOTICON_CODES, EXTENDED_EMOTICON_CODES, type EmoticonCode } from './emoticons.ts'
+export { EMOTICONS, type EmoticonInfo } from './emoticon-labels.ts'

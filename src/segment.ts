@@ -1,12 +1,12 @@
-import { EMOTICONS } from './emoticons.ts'
+import { EMOTICON_CODES } from './emoticons.ts'
 import type { Emoticon, Link, Text } from './nodes.ts'
 
 /** A node of a run of literal text. */
 export type InlineNode = Text | Link | Emoticon
 
-const NAMES = new Map(EMOTICONS.map((e) => [e.code, e.name]))
+const NAMES = new Map(EMOTICON_CODES.map((e) => [e.code, e.name]))
 /** Codes not written `(name)`, tried in table order; none is a prefix of another. */
-const SHORT_CODES = EMOTICONS.map((e) => e.code).filter((code) => !code.startsWith('('))
+const SHORT_CODES = EMOTICON_CODES.map((e) => e.code).filter((code) => !code.startsWith('('))
 /** Characters that may start an emoticon. */
 const EMOTICON_START = new Set(['(', ...SHORT_CODES.map((code) => code[0])])
 const PAREN_CODE = /\([^()\t\n\r ]{1,12}\)/y
