@@ -29,7 +29,12 @@ const POLL_INTERVAL_MS = 200
 // Top-level entries of the repository that a clean clone does not have.
 const NOT_IN_A_CLONE = new Set(['node_modules', '.git', 'dist'])
 
-/** Runs a command; rejects with its stderr in the message when it fails. */
+/**
+ * Runs a command; rejects with its stderr in the message when it fails.
+ *
+ * @example
+ * const { stdout } = await run(join(BIN, 'tsc'), ['--version'])
+ */
 export const run = promisify(execFile)
 
 /** The build, the tarball and the project it was installed into. */
@@ -62,6 +67,9 @@ export function builtPackage(): Promise<BuiltPackage> {
 /**
  * The environment for child npm processes: without what an outer `npm test`
  * exported about this repository, so that npm works on the temporary project.
+ *
+ * @example
+ * await run('npm', ['pack'], { cwd: packageDir, env: childEnv() })
  */
 export function childEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_(config_local_prefix|package_|lifecycle_)/i.test(key)))
