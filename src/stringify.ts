@@ -112,32 +112,39 @@ function close(node: Node): string {
  * stringify({ type: 'to', accountId: 1 }) // '[To:1]'
  */
 export function stringify(tree: Node | readonly Node[]): string {
-  let out = ''
-  // The siblings being printed, the next one's index, and the closer of their
-  // parent; the stack holds the same for each enclosing level.
-  let nodes: readonly Node[] = Array.isArray(tree) ? tree : [tree as Node]
+  if (Array.isArray(tree)) return printAll(tree as readonly Node[], '')
+  const node = tree as Node
+  return 'children' in node ? printAll(node.children, open(node), close(node)) : open(node) + close(node)
+}
+
+/**
+ * Appends `nodes` and their descendants to `out`, then `after`. Each
+ * enclosing level waits on the stack as three entries (its siblings, the
+ * index of the next one, the closer of their parent), so depth costs memory,
+ * not call stack.
+ */
+function printAll(nodes: readonly Node[], out: string, after = ''): string {
   let next = 0
-  let after = ''
-  const stack: { nodes: readonly Node[]; next: number; after: string }[] = []
+  const stack: (readonly Node[] | number | string)[] = []
   for (;;) {
-    if (next < nodes.length) {
+    while (next < nodes.length) {
       const node = nodes[next++]
       if (node.type === 'text') {
         out += node.value
       } else if ('children' in node) {
         out += open(node)
-        stack.push({ nodes, next, after })
+        stack.push(nodes, next, after)
         nodes = node.children
         next = 0
         after = close(node)
       } else {
         out += open(node) + close(node)
       }
-    } else {
-      out += after
-      const frame = stack.pop()
-      if (frame === undefined) return out
-      ;({ nodes, next, after } = frame)
     }
+    out += after
+    if (stack.length === 0) return out
+    after = stack.pop() as string
+    next = stack.pop() as number
+    nodes = stack.pop() as readonly Node[]
   }
 }
