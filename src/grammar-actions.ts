@@ -3,7 +3,7 @@ import { locator } from './location.ts'
 import type { Code, Content, Emoticon, Link, Node, Parent, Point, Root } from './nodes.ts'
 
 /** Names of the paired tags. */
-const BLOCK_NAMES = new Set(['qt', 'info', 'title', 'code', 'download', 'task'])
+export const BLOCK_NAMES: ReadonlySet<string> = new Set(['qt', 'info', 'title', 'code', 'download', 'task'])
 
 /** A link or an emoticon found in text, with its offsets in the whole source. */
 export interface InlineToken {
@@ -25,7 +25,7 @@ export type Token =
   | InlineToken
 
 /** Which shapes each tag name allows: `[name]`, `[name:value]`, `[name key=value …]`. */
-const SHAPES: Record<string, { bare?: true; colon?: true; attributes?: true }> = {
+export const SHAPES: Readonly<Record<string, { bare?: true; colon?: true; attributes?: true }>> = {
   to: { colon: true },
   toall: { bare: true, attributes: true },
   rp: { attributes: true },
@@ -58,7 +58,7 @@ function id(value: string | undefined): number | undefined {
 }
 
 /** `key=value` pairs of an attribute list (first of each key wins), or undefined when there are none. */
-function attributes(text: string): Map<string, string> | undefined {
+export function attributes(text: string): Map<string, string> | undefined {
   const found = new Map<string, string>()
   for (const item of text.split(SPACE)) {
     const eq = item.indexOf('=')

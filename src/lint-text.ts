@@ -5,6 +5,7 @@
  * misses being a tag. Whether a piece is a tag is always asked of the parser
  * itself, never re-implemented here.
  */
+import { BLOCK_NAMES, SHAPES, attributes } from './grammar-actions.ts'
 import type { LintContext, LintFix } from './lint.ts'
 import type { Parent, Root } from './nodes.ts'
 import { parse } from './parse.ts'
@@ -31,9 +32,6 @@ const FORMS: Record<string, string> = {
   date: '[date:UNIX]',
   live: '[live id=ID rid=ROOM]',
 }
-const BLOCKS = new Set(['qt', 'info', 'title', 'code', 'download', 'task'])
-const COLON_FORMS = new Set(['to', 'picon', 'pname', 'piconname', 'download', 'dtext', 'date'])
-const BARE_FORMS = new Set(['toall', 'qt', 'info', 'title', 'hr', 'code'])
 /** Attributes without which a tag is text. */
 const REQUIRED: Record<string, string[]> = { rp: ['aid', 'to'], qtmeta: ['aid'], preview: ['id'], live: ['id', 'rid'], task: ['aid', 'st', 'lt'] }
 /** Attributes that hold ids (`to` of `[rp]` is checked on its own). */
@@ -141,7 +139,7 @@ const probes = new Map<string, boolean>()
 
 /** Whether the parser reads a piece as a tag (a block opener when followed by its closer). */
 function isTag(text: string, name: string, spelling: string): boolean {
-  const probe = BLOCKS.has(name) ? `${text}[/${spelling}]` : text
+  const probe = BLOCK_NAMES.has(name) ? `${text}[/${spelling}]` : text
   let known = probes.get(probe)
   if (known === undefined) {
     const children = parse(probe, { positions: false }).children
@@ -184,13 +182,13 @@ function classify(context: LintContext, piece: Piece): Entry | undefined {
         piece.end,
         `${piece.text} is not a tag: no space may come between [ and the name (to show a tag as text on purpose, use escapeText)`,
       )
-      return BLOCKS.has(name) ? { piece, closer: false, name, spelling, malformed: true } : undefined
+      return BLOCK_NAMES.has(name) ? { piece, closer: false, name, spelling, malformed: true } : undefined
     }
     return undefined
   }
-  if (isTag(piece.text, name, spelling)) return BLOCKS.has(name) ? { piece, closer: false, name, spelling, malformed: false } : undefined
+  if (isTag(piece.text, name, spelling)) return BLOCK_NAMES.has(name) ? { piece, closer: false, name, spelling, malformed: false } : undefined
   const reported = shapeProblem(context, piece, name, spelling, rest)
-  if (!BLOCKS.has(name)) return undefined
+  if (!BLOCK_NAMES.has(name)) return undefined
   return {
     piece,
     closer: false,
@@ -209,7 +207,7 @@ function shapeProblem(context: LintContext, piece: Piece, name: string, spelling
   }
   const form = FORMS[name]
   if (rest.startsWith(':')) {
-    if (!COLON_FORMS.has(name)) return malformed(`[${spelling}] takes no ":value"; write ${form}`)
+    if (!SHAPES[name].colon) return malformed(`[${spelling}] takes no ":value"; write ${form}`)
     const after = rest.slice(1)
     const space = LEADING_SPACE.exec(after)
     if (space !== null) return malformed('no space may follow the colon', `[${spelling}:${after.slice(space[0].length)}]`)
@@ -219,10 +217,10 @@ function shapeProblem(context: LintContext, piece: Piece, name: string, spelling
     return idProblem(context, piece, name, spelling, 'the id', word)
   }
   if (!LEADING_SPACE.test(rest)) return false
-  if (rest.trim() === '') return BARE_FORMS.has(name) && malformed('no space may come before ]', `[${spelling}]`)
+  if (rest.trim() === '') return SHAPES[name].bare === true && malformed('no space may come before ]', `[${spelling}]`)
   const attrs = attributes(rest)
-  if (attrs.size === 0) return false
-  if (COLON_FORMS.has(name)) return malformed(`[${spelling}] takes a colon value, not attributes; write ${form}`)
+  if (attrs === undefined) return false
+  if (SHAPES[name].colon) return malformed(`[${spelling}] takes a colon value, not attributes; write ${form}`)
   const missing = (REQUIRED[name] ?? []).find((key) => !attrs.has(key))
   if (missing !== undefined) return malformed(`${missing}= is missing; write ${form}`)
   for (const key of ID_KEYS[name] ?? []) {
@@ -263,15 +261,6 @@ function idProblem(context: LintContext, piece: Piece, name: string, spelling: s
   return true
 }
 
-/** `key=value` pairs of attribute text (first of each key wins), as Chatwork reads them. */
-function attributes(text: string): Map<string, string> {
-  const found = new Map<string, string>()
-  for (const item of text.trim().split(/\s+/)) {
-    const eq = item.indexOf('=')
-    if (eq > 0 && !found.has(item.slice(0, eq))) found.set(item.slice(0, eq), item.slice(eq + 1))
-  }
-  return found
-}
 
 function classifyCloser(context: LintContext, piece: Piece): Entry | undefined {
   if (EDITOR_QUOTE_CLOSE.test(piece.inner)) return editorForm(context, piece)
@@ -282,7 +271,7 @@ function classifyCloser(context: LintContext, piece: Piece): Entry | undefined {
   if (!(name in FORMS)) {
     return before === '' && after === '' ? unknownTag(context, piece, spelling, '', true) : undefined
   }
-  if (!BLOCKS.has(name)) {
+  if (!BLOCK_NAMES.has(name)) {
     context.report('stray-closer', piece.start, piece.end, `${piece.text} closes nothing: [${spelling}] is not a block, so it shows as text`)
     return undefined
   }
@@ -302,7 +291,7 @@ function unknownTag(context: LintContext, piece: Piece, spelling: string, rest: 
   const names = candidates.map((candidate) => `[${closer ? '/' : ''}${canonical(candidate, spelling)}]`)
   const message = `${piece.text} is not a Chatwork tag, so it shows as text; did you mean ${names.join(' or ')}?`
   const [name] = candidates
-  if (candidates.length > 1 || !BLOCKS.has(name)) {
+  if (candidates.length > 1 || !BLOCK_NAMES.has(name)) {
     context.report('unknown-tag', piece.start, piece.end, message)
     return undefined
   }
