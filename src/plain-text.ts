@@ -23,7 +23,7 @@ const BLOCKS = new Set<Node['type']>(['quote', 'info', 'title', 'code', 'task', 
  *
  * @example
  * toPlainText('[To:1] Hi [info][title]Weather[/title]Sunny :)[/info]')
- * // ' Hi\nWeather\nSunny :)'
+ * // ' Hi \nWeather\nSunny :)'
  */
 export function toPlainText(treeOrBody: Node | string, options: PlainTextOptions = {}): string {
   const tree = typeof treeOrBody === 'string' ? parse(treeOrBody, { positions: false }) : treeOrBody
