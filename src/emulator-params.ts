@@ -4,7 +4,7 @@
  * and every refusal is a 400 naming the parameter.
  */
 import { ChatworkEmulatorError } from './errors.ts'
-import { characterCount } from './emulator-state.ts'
+import { characterCount } from './message-body.ts'
 
 const DIGITS = /^\d{1,15}$/
 const CSV_IDS = /^\d{1,15}(?:,\d{1,15})*$/

@@ -7,6 +7,7 @@
  * `status` is what the HTTP layer answers.
  */
 import { ChatworkEmulatorError } from './errors.ts'
+import { MAX_BODY_LENGTH, characterCount } from './message-body.ts'
 import { mentions } from './mentions.ts'
 
 /** A member's role in a room. */
@@ -162,8 +163,6 @@ export const DEFAULT_BEHAVIOR: EmulatorBehavior = {
   addCreatorToRoom: true,
 }
 
-/** Longest message or task body, in characters (spec §1.9). */
-export const MAX_BODY_LENGTH = 65_535
 /** Longest room name, in characters (spec §5.6). */
 export const MAX_ROOM_NAME_LENGTH = 255
 /** Cap of every capped list (spec §1.8). */
@@ -181,13 +180,6 @@ const MESSAGE_ID = /^[1-9]\d{0,18}$/
 /** The icon URL of a preset, in Chatwork's spelling. */
 export function iconPath(preset: IconPreset): string {
   return `https://appdata.chatwork.com/icon/ico_${preset}.png`
-}
-
-/** Number of characters (code points) of a string, as Chatwork counts body length. */
-export function characterCount(text: string): number {
-  let count = 0
-  for (const _ of text) count++
-  return count
 }
 
 /** Events the state reports, for webhooks. */

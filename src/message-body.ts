@@ -64,11 +64,22 @@ export function checkBodyLength(text: string, min: 0 | 1): string {
   if (text.length < min) throw new ChatworkArgumentError('body', 'The body is empty')
   // Cheap first: a string of at most MAX UTF-16 units has at most MAX code points.
   if (text.length > MAX_BODY_LENGTH) {
-    let count = 0
-    for (const _ of text) count++
+    const count = characterCount(text)
     if (count > MAX_BODY_LENGTH) throw new ChatworkArgumentError('body', `The body has ${count} characters; Chatwork takes at most ${MAX_BODY_LENGTH}`)
   }
   return text
+}
+
+/**
+ * Number of characters (code points) of a string, as Chatwork counts body length.
+ *
+ * @example
+ * characterCount('😀a') // 2
+ */
+export function characterCount(text: string): number {
+  let count = 0
+  for (const _ of text) count++
+  return count
 }
 
 /** A message from the API, with its body parsed on first read of `tree`. */
