@@ -37,14 +37,15 @@ export class MessageBuilder implements Composable {
     make = (previous, part) => new MessageBuilder(previous, part)
   }
 
-  // plain fields rather than #private ones: this is the hot path of every message
-  private readonly previous: MessageBuilder | undefined
-  private readonly part: Content | undefined
+  // plain fields rather than #private ones, declared only, so that the
+  // constructor alone sets them: this is the hot path of every message
+  private declare readonly previous: MessageBuilder | undefined
+  private declare readonly part: Content | undefined
   /** How many parts this builder has, with those before it. */
-  private readonly size: number
-  private parts: Content[] | undefined
+  private declare readonly size: number
+  private declare parts: Content[] | undefined
   /** The markup of the parts so far, so that `toString()` does not walk the parts. */
-  private readonly markup: string
+  private declare readonly markup: string
 
   private constructor(previous: MessageBuilder | undefined, part: Content | undefined) {
     this.previous = previous
@@ -203,7 +204,7 @@ export class MessageBuilder implements Composable {
    */
   quote(meta: QuoteMeta | undefined, value: MessageContent): MessageBuilder {
     const node: Quote = quoteHeader(meta, 'message().quote()')
-    node.children = content(value, 'message().quote(): content')
+    content(value, 'message().quote(): content', node.children)
     return this.#add(foldQuoteMeta(node))
   }
 
