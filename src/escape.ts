@@ -5,7 +5,9 @@
  * right after `[`, so inserting an invisible ZERO WIDTH SPACE (U+200B) there
  * leaves the text looking the same while no tag can form. It is inserted only
  * where a tag could start:
- * - after `[` followed by an ASCII letter or `/` (`[toall]`, `[/info]`);
+ * - after `[` followed by a letter or `/` (`[toall]`, `[/info]`); letters of
+ *   any script, so that editor-only forms such as `[返信 aid=…]` stay text
+ *   even for tools (or lint fixes) that turn them into real tags;
  * - after a `[` that ends the string, because the next piece may complete it;
  * - after `[` followed by U+200B already, so that the change stays reversible.
  *
@@ -24,10 +26,10 @@ export const ESCAPE_MARK = '\u200B'
 /** What follows `[` in a tag that can end a code block or the block around it. */
 const BLOCK_TAG = String.raw`\/(?:code|qt|info|title|task|download)\]|(?:qt|info|title|task|download)[\]\s:]`
 
-const NEEDS_MARK = /\[(?=[A-Za-z/\u200B]|$)/g
+const NEEDS_MARK = /\[(?=[\p{L}/\u200B]|$)/gu
 const MARKED = /\[\u200B/g
 const CODE_NEEDS_MARK = new RegExp(String.raw`\[(?=${BLOCK_TAG}|\u200B)`, 'gi')
-const TAG_START = /\[(?=[A-Za-z/]|$)/g
+const TAG_START = /\[(?=[\p{L}/]|$)/gu
 const CODE_TAG_START = new RegExp(String.raw`\[(?=${BLOCK_TAG})`, 'gi')
 
 /**

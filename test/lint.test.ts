@@ -293,8 +293,8 @@ describe('lint', () => {
   it('finds nothing in what the builder makes from hostile text', () => {
     const body = message().to(1, '[To: 2] Yamada').text('[info] [/qt] [titel] [Reply aid=1 to=2-3]').info('[title]x', '[CODE]').toString()
     expect(lint(body)).toEqual([])
-    // escaping marks only a [ before an ASCII letter or /, so localized editor forms stay visible to lint
-    expect(lint(message().text('[返信 aid=1 to=2-3]').toString()).map((d) => d.code)).toEqual(['editor-form'])
+    // escaping marks a [ before a letter of any script, so a localized editor form in text is no finding (and no fix turns it into a reply)
+    expect(lint(message().text('[返信 aid=1 to=2-3] [引用 aid=1]x[/引用]').toString())).toEqual([])
   })
 })
 
