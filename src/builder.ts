@@ -44,15 +44,12 @@ export class MessageBuilder implements Composable {
   /** How many parts this builder has, with those before it. */
   private declare readonly size: number
   private declare parts: Content[] | undefined
-  /** The markup of the parts so far, so that `toString()` does not walk the parts. */
-  private declare readonly markup: string
 
   private constructor(previous: MessageBuilder | undefined, part: Content | undefined) {
     this.previous = previous
     this.part = part
     this.size = (previous?.size ?? 0) + (part === undefined ? 0 : 1)
     this.parts = undefined
-    this.markup = part === undefined ? (previous?.markup ?? '') : previous!.markup + print(part)
   }
 
   /** The parts in order; computed once, since the builder never changes. */
@@ -277,7 +274,7 @@ export class MessageBuilder implements Composable {
    * message().to(1).text(' hi').toString() // '[To:1] hi'
    */
   toString(): string {
-    return this.markup
+    return stringify(this[PARTS])
   }
 }
 
@@ -305,43 +302,6 @@ function content(value: MessageContent, name: string, into: Content[] = []): Con
   }
   for (const node of canonical([value as Content | Root], false, name)) into.push(node)
   return into
-}
-
-/**
- * What `stringify` prints for one canonical part (no source spellings: the
- * builder copies every node it takes). The parts the builder makes most are
- * printed here without the printer's general dispatch, which costs more than
- * the printing itself; everything else, children included, goes to `stringify`,
- * which stays the one printer of nested content (and is iterative, so depth is
- * no risk here).
- */
-function print(part: Content): string {
-  switch (part.type) {
-    case 'text':
-      return part.value
-    case 'to':
-      return '[To:' + part.accountId + ']'
-    case 'code':
-      return '[code]' + part.value + (part.lineFeed ? '[/code]\n' : '[/code]')
-    case 'info':
-    case 'title':
-      return '[' + part.type + ']' + children(part.children) + '[/' + part.type + ']'
-    case 'quote':
-      return (
-        (part.accountId === undefined ? '[qt]' : '[qt][qtmeta aid=' + part.accountId + (part.time === undefined ? ']' : ' time=' + part.time + ']')) +
-        children(part.children) +
-        (part.lineFeed ? '[/qt]\n' : '[/qt]')
-      )
-    default:
-      return stringify(part)
-  }
-}
-
-/** The markup of the children of a part: text directly, any other node through `stringify`. */
-function children(nodes: readonly Content[]): string {
-  let out = ''
-  for (const node of nodes) out += node.type === 'text' ? node.value : stringify(node)
-  return out
 }
 
 const EMPTY = make(undefined, undefined)
