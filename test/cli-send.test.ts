@@ -2,20 +2,15 @@
  * `chatwork-kit send` end to end: the bin built by test/cli-global-setup.ts,
  * spawned against the emulator on loopback.
  */
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import { startEmulator, type Emulator } from 'chatwork-kit/testing'
+import { runProcess, type Run } from './run-process.ts'
 
 const bin = inject('cliBin')
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
 
 let emu: Emulator
 let room: number
@@ -25,16 +20,7 @@ let dir: string
 function send(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; baseURL?: string | null } = {}): Promise<Run> {
   const env = { ...process.env, NO_COLOR: '1', CHATWORK_API_TOKEN: emu.token, ...options.env }
   const baseURL = options.baseURL === undefined ? ['--base-url', emu.baseURL] : options.baseURL === null ? [] : ['--base-url', options.baseURL]
-  const child = spawn(process.execPath, [bin, 'send', ...baseURL, ...args], { env, cwd: dir, stdio: 'pipe' })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  child.stdin.end(options.input ?? '')
-  return new Promise((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+  return runProcess(process.execPath, [bin, 'send', ...baseURL, ...args], { env, cwd: dir, input: options.input })
 }
 
 const posts = () => emu.requests.filter((request) => request.method === 'POST')

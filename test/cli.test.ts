@@ -2,35 +2,21 @@
  * The `chatwork-kit` command end to end: the bin built by
  * test/cli-global-setup.ts, spawned with files, stdin and environments.
  */
-import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { version } from '../package.json'
+import { runProcess, type Run } from './run-process.ts'
 
 const bin = inject('cliBin')
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
 
 /** Runs the bin with node; stdin gets `input` (or nothing), colors are off unless `env` says otherwise. */
 function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string; direct?: boolean } = {}): Promise<Run> {
   const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, CI: undefined, ...options.env }
   const [command, argv] = options.direct ? [bin, args] : [process.execPath, [bin, ...args]]
-  const child = spawn(command, argv, { env, cwd: options.cwd ?? dir, stdio: 'pipe' })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  child.stdin.end(options.input ?? '')
-  return new Promise((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+  return runProcess(command, argv, { env, cwd: options.cwd ?? dir, input: options.input })
 }
 
 let dir: string

@@ -3,19 +3,14 @@
  * on the embedded emulator by default, and against "Chatwork" (an emulator
  * standing in for it) with a token and `--room`.
  */
-import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'chatwork-kit'
 import { startEmulator, type Emulator } from 'chatwork-kit/testing'
 import { BIN, ROOT } from './built-package.ts'
+import { runProcess, type Run } from './run-process.ts'
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
 
 const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
 const readme = await readFile(join(ROOT, 'README.md'), 'utf8')
@@ -23,18 +18,9 @@ const readme = await readFile(join(ROOT, 'README.md'), 'utf8')
 /** The start script (without its prestart grammar build, which `npm test` has done), with extra arguments and environment. */
 function start(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const [command, ...scriptArgs] = scripts.start.split(' ')
-  const child = spawn(command, [...scriptArgs, ...args], {
+  return runProcess(command, [...scriptArgs, ...args], {
     cwd: ROOT,
     env: { ...process.env, CHATWORK_API_TOKEN: undefined, PATH: `${BIN}${delimiter}${process.env.PATH}`, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  return new Promise((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
 }
 
