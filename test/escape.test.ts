@@ -31,7 +31,9 @@ describe('escapeText', () => {
     fc.assert(
       fc.property(anyText, (s) => {
         let marks = 0
-        for (let i = 0; i < s.length; i++) if (s[i] === '[' && (i + 1 === s.length || /[A-Za-z/\u200B]/.test(s[i + 1]))) marks++
+        for (let i = 0; i < s.length; i++) {
+          if (s[i] === '[' && (i + 1 === s.length || /^[\p{L}/\u200B]/u.test(String.fromCodePoint(s.codePointAt(i + 1)!)))) marks++
+        }
         const escaped = escapeText(s)
         return escaped.length === s.length + marks && unescapeText(escaped) === s
       }),

@@ -54,7 +54,7 @@ describe('lint laws', () => {
   })
 
   it('finds no tag-like text in escaped text', () => {
-    // escapeText marks a [ before an ASCII letter or /; localized editor forms are outside this law
+    // escapeText marks every [ before a letter of any script or /, localized editor forms included
     fc.assert(
       fc.property(bodies, (text) => {
         const codes = lint(escapeText(text)).map((d) => d.code)
