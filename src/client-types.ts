@@ -21,20 +21,30 @@ export interface AccountRef {
 }
 
 /**
- * `GET /me`: your own profile.
+ * The profile fields that {@link Me} and {@link Contact} share.
  *
  * @example
- * const { account_id, room_id, name } = await client.me()
+ * const label = (p: Profile) => `${p.name} (${p.organization_name ?? 'no organization'})`
  */
-export interface Me {
+export interface Profile {
   account_id: number
-  /** Your "My chat". */
+  /** Your "My chat" for {@link Me}; your direct chat with them for {@link Contact}. */
   room_id: number
   name: string
   chatwork_id: string
   organization_id: number
   organization_name: string | null
   department: string | null
+  avatar_image_url: string
+}
+
+/**
+ * `GET /me`: your own profile.
+ *
+ * @example
+ * const { account_id, room_id, name } = await client.me()
+ */
+export interface Me extends Profile {
   title: string | null
   url: string | null
   introduction: string | null
@@ -45,7 +55,6 @@ export interface Me {
   skype: string | null
   facebook: string | null
   twitter: string | null
-  avatar_image_url: string
   login_mail: string | null
 }
 
@@ -85,9 +94,19 @@ export type TaskLimitType = 'none' | 'date' | 'time'
  * @example
  * for (const task of await client.myTasks()) console.log(task.room.name, task.body)
  */
-export interface MyTask {
-  task_id: number
+export interface MyTask extends TaskFields {
   room: { room_id: number; name: string; icon_path: string }
+}
+
+/**
+ * The fields that {@link MyTask} and {@link RoomTask} share.
+ *
+ * @example
+ * const due = (task: TaskFields) => new Date(task.limit_time * 1000)
+ */
+export interface TaskFields {
+  task_id: number
+  /** The requester. */
   assigned_by_account: AccountRef
   message_id: string
   body: string
@@ -104,19 +123,9 @@ export interface MyTask {
  * @example
  * const overdue = (await client.tasks.list(roomId)).filter((task) => task.limit_time * 1000 < Date.now())
  */
-export interface RoomTask {
-  task_id: number
+export interface RoomTask extends TaskFields {
   /** The assignee. */
   account: AccountRef
-  /** The requester. */
-  assigned_by_account: AccountRef
-  message_id: string
-  body: string
-  /** Due time, Unix seconds. */
-  limit_time: number
-  status: TaskStatus
-  /** Absent from old answers. */
-  limit_type?: TaskLimitType
 }
 
 /**
@@ -125,17 +134,7 @@ export interface RoomTask {
  * @example
  * const byId = new Map((await client.contacts()).map((contact) => [contact.account_id, contact]))
  */
-export interface Contact {
-  account_id: number
-  /** Your direct chat with them. */
-  room_id: number
-  name: string
-  chatwork_id: string
-  organization_id: number
-  organization_name: string | null
-  department: string | null
-  avatar_image_url: string
-}
+export interface Contact extends Profile {}
 
 /**
  * A member's role in a room.
