@@ -90,6 +90,16 @@ describe('the tarball', () => {
     expect(built.files.some((file) => file.startsWith('src/') || file.includes('generated'))).toBe(false)
   })
 
+  it('has a declaration file per format, .d.mts for import and .d.cts for require, and no .d.ts', () => {
+    expect(built.files.filter((file) => file.endsWith('.d.ts'))).toEqual([])
+    const conditions = Object.values(pkg.exports).filter((target) => typeof target === 'object') as Record<'import' | 'require', { types: string }>[]
+    for (const { import: esm, require: cjs } of conditions) {
+      expect(esm.types).toMatch(/\.d\.mts$/)
+      expect(cjs.types).toMatch(/\.d\.cts$/)
+      expect(built.files).toEqual(expect.arrayContaining([esm.types.slice(2), cjs.types.slice(2)]))
+    }
+  })
+
   it('passes publint with no message, suggestions included', async () => {
     // The installed copy holds exactly the tarball's files, so nothing needs packing again.
     const { messages, pkg: manifest } = await publint({ pkgDir: installedDir(), pack: false, strict: true })
