@@ -77,6 +77,9 @@ export interface GrammarOptions {
   emoticons?: readonly EmoticonCode[]
 }
 
+/** What a bare tag such as `[info]` has; shared, since attributes are only read. */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map()
+
 const STANDARD_EMOTICONS = new Map(EMOTICON_CODES.map((e) => [e.code, e]))
 
 /**
@@ -87,7 +90,6 @@ const STANDARD_EMOTICONS = new Map(EMOTICON_CODES.map((e) => [e.code, e]))
 export class GrammarActions {
   /** Offset of the current Inline run in the whole source. */
   base = 0
-  private urlDepth = 0
   private readonly point: (offset: number) => Point
   private readonly emoticonTable: Map<string, EmoticonCode>
   private readonly positions: boolean
@@ -121,7 +123,7 @@ export class GrammarActions {
     }
     if (rest === '') {
       if (!shape.bare) return null
-      return this.attributeTag(lower, name, new Map(), source, start, end)
+      return this.attributeTag(lower, name, NO_ATTRIBUTES, source, start, end)
     }
     const attrs = shape.attributes && STARTS_WITH_SPACE.test(rest) ? attributes(rest) : undefined
     return attrs === undefined ? null : this.attributeTag(lower, name, attrs, source, start, end)
@@ -155,7 +157,7 @@ export class GrammarActions {
     }
   }
 
-  private attributeTag(lower: string, name: string, attrs: Map<string, string>, source: string, start: number, end: number): Token | null {
+  private attributeTag(lower: string, name: string, attrs: ReadonlyMap<string, string>, source: string, start: number, end: number): Token | null {
     switch (lower) {
       case 'toall':
         return this.inline({ type: 'toall', source }, start, end)
@@ -197,7 +199,7 @@ export class GrammarActions {
     }
   }
 
-  private taskOpener(name: string, attrs: Map<string, string>, source: string, start: number, end: number): Token | null {
+  private taskOpener(name: string, attrs: ReadonlyMap<string, string>, source: string, start: number, end: number): Token | null {
     const accountIds = (attrs.get('aid') ?? '').split(',').map(id)
     const status = attrs.get('st')
     const limit = attrs.get('lt') ?? ''
@@ -218,25 +220,6 @@ export class GrammarActions {
   closer(start: number, source: string, name: string): Token | null {
     if (!BLOCK_NAMES.has(name.toLowerCase())) return null
     return { kind: 'close', spelling: name, start, end: start + source.length }
-  }
-
-  /** Starts a URL: no parenthesis is open yet. */
-  startUrl(): boolean {
-    this.urlDepth = 0
-    return true
-  }
-
-  /** A `(` in a URL. */
-  openParen(): boolean {
-    this.urlDepth++
-    return true
-  }
-
-  /** A `)` belongs to the URL only when it closes a `(` of the URL. */
-  closeParen(): boolean {
-    if (this.urlDepth === 0) return false
-    this.urlDepth--
-    return true
   }
 
   link(start: number, url: string): InlineToken {
