@@ -1,8 +1,7 @@
-import { canonical, foldQuoteMeta, PARTS, type Composable } from './canonical.ts'
+import { canonical, closeMarkup, compose, foldQuoteMeta, openMarkup, PARTS, type Composable, type Tag } from './canonical.ts'
 import { escapeText } from './escape.ts'
 import { code, hr, picon, piconname, pname, preview, quoteHeader, reply, to, toAll, type MessageRef, type QuoteMeta } from './factories.ts'
-import type { Content, Quote, Root } from './nodes.ts'
-import { stringify } from './stringify.ts'
+import type { Content, Info, Root, Title } from './nodes.ts'
 import { checkString, describe } from './validate.ts'
 
 /**
@@ -14,17 +13,18 @@ import { checkString, describe } from './validate.ts'
  */
 export type MessageContent = string | Content | Root | MessageBuilder | ((message: MessageBuilder) => MessageBuilder)
 
-let make: (previous: MessageBuilder | undefined, part: Content | undefined) => MessageBuilder
+let make: (previous: MessageBuilder | undefined, part: Content | Root | undefined, markup: string) => MessageBuilder
 
 /**
  * An immutable message under construction: every method returns a new
  * builder, so a builder can be shared and extended in several directions.
  * Text is escaped and ids are checked as parts are added; see {@link message}.
  *
- * Each builder adds one part to the one before it. Parts are kept in
- * canonical printing form as they are added (text escaped, nodes copied and
- * checked), so `toString()` only prints; `toTree()` merges and splits the
- * text as the parser would.
+ * Each builder adds one part to the one before it (a node, or a root holding
+ * the nodes of appended content), and keeps the markup of the whole message,
+ * extended as the part is added, so `toString()` only returns it. Parts are
+ * kept in canonical form (text escaped, nodes copied and checked);
+ * `toTree()` merges and splits their text as the parser would.
  *
  * @example
  * const greeting = message().to(1, 'Sato-san')
@@ -34,59 +34,64 @@ let make: (previous: MessageBuilder | undefined, part: Content | undefined) => M
  */
 export class MessageBuilder implements Composable {
   static {
-    make = (previous, part) => new MessageBuilder(previous, part)
+    make = (previous, part, markup) => new MessageBuilder(previous, part, markup)
   }
 
   // plain fields rather than #private ones, declared only, so that the
   // constructor alone sets them: this is the hot path of every message
   private declare readonly previous: MessageBuilder | undefined
-  private declare readonly part: Content | undefined
-  /** How many parts this builder has, with those before it. */
-  private declare readonly size: number
+  private declare readonly part: Content | Root | undefined
+  /** The markup of the whole message so far. */
+  private declare readonly markup: string
   private declare parts: Content[] | undefined
 
-  private constructor(previous: MessageBuilder | undefined, part: Content | undefined) {
+  private constructor(previous: MessageBuilder | undefined, part: Content | Root | undefined, markup: string) {
     this.previous = previous
     this.part = part
-    this.size = (previous?.size ?? 0) + (part === undefined ? 0 : 1)
+    this.markup = markup
     this.parts = undefined
   }
 
-  /** The parts in order; computed once, since the builder never changes. */
+  /** The nodes in order; computed once, since the builder never changes. */
   get [PARTS](): readonly Content[] {
     if (this.parts !== undefined) return this.parts
-    const parts = new Array<Content>(this.size)
-    let i = this.size
-    for (let b: MessageBuilder | undefined = this; b !== undefined; b = b.previous) if (b.part !== undefined) parts[--i] = b.part
-    this.parts = parts
-    return parts
+    const parts: Content[] = []
+    for (let b: MessageBuilder | undefined = this; b !== undefined; b = b.previous) {
+      const part = b.part
+      if (part?.type === 'root') for (let i = part.children.length - 1; i >= 0; i--) parts.push(part.children[i])
+      else if (part !== undefined) parts.push(part)
+    }
+    return (this.parts = parts.reverse())
   }
 
   /**
-   * Adds a part. Text that starts with a line feed right after a quote or
-   * code gets the line feed that Chatwork swallows after `[/qt]` and
-   * `[/code]` repeated (`lineFeed`), on a copy, since other builders share the part.
+   * Adds a part and its markup. Content that starts with a line feed right
+   * after a quote or code gets the line feed that Chatwork swallows after
+   * `[/qt]` and `[/code]` repeated (`lineFeed`), on a copy, since other
+   * builders share the node.
    */
-  #add(part: Content, startsWithLineFeed = part.type === 'text' && part.value.charCodeAt(0) === 10): MessageBuilder {
-    const previous = this.part
-    if (startsWithLineFeed && (previous?.type === 'quote' || previous?.type === 'code') && !previous.lineFeed) {
-      return make(make(this.previous, { ...previous, lineFeed: true }), part)
+  #add(part: Content | Root, markup: string, startsWithLineFeed: boolean): MessageBuilder {
+    const own = this.part
+    const last = own?.type === 'root' ? own.children[own.children.length - 1] : own
+    if (startsWithLineFeed && (last?.type === 'quote' || last?.type === 'code') && !last.lineFeed) {
+      const fixed = { ...last, lineFeed: true }
+      const previous = make(this.previous, own!.type === 'root' ? { type: 'root', children: [...own.children.slice(0, -1), fixed] } : fixed, this.markup + '\n')
+      return make(previous, part, previous.markup + markup)
     }
-    return make(this, part)
+    return make(this, part, this.markup + markup)
   }
 
-  #addAll(parts: readonly Content[]): MessageBuilder {
-    let b: MessageBuilder = this
-    for (const part of parts) b = b.#add(part)
-    return b
+  /** Adds a tag or a block, printed in canonical form around the markup of its children. */
+  #addNode(node: Tag, inner = ''): MessageBuilder {
+    return this.#add(node, openMarkup(node) + inner + closeMarkup(node), false)
   }
 
   /** Adds caller text, escaped, then `suffix` (a line break), which needs no escaping. */
   #addText(value: string, suffix = ''): MessageBuilder {
-    if (value === '' && suffix === '') return make(this.previous, this.part)
+    const markup = escapeText(value) + suffix
+    if (markup === '') return make(this.previous, this.part, this.markup)
     // tested before joining: the joined string would have to be flattened
-    const startsWithLineFeed = (value === '' ? suffix : value).charCodeAt(0) === 10
-    return this.#add({ type: 'text', value: escapeText(value) + suffix }, startsWithLineFeed)
+    return this.#add({ type: 'text', value: markup }, markup, (value === '' ? suffix : value).charCodeAt(0) === 10)
   }
 
   /**
@@ -98,7 +103,7 @@ export class MessageBuilder implements Composable {
    * message().to(123, 'Sato-san').text('Deployed.').toString() // '[To:123]Sato-san\nDeployed.'
    */
   to(accountId: number, name?: string): MessageBuilder {
-    const tag = this.#add(to(accountId))
+    const tag = this.#addNode(to(accountId))
     return name === undefined ? tag : tag.#addText(checkString(name, 'message().to(): name'), '\n')
   }
 
@@ -109,7 +114,7 @@ export class MessageBuilder implements Composable {
    * message().toAll().text('Lunch at noon').toString() // '[toall]Lunch at noon'
    */
   toAll(): MessageBuilder {
-    return this.#add(toAll())
+    return this.#addNode(toAll())
   }
 
   /**
@@ -121,7 +126,7 @@ export class MessageBuilder implements Composable {
    * // '[rp aid=1 to=2-3]Sato-san\nAgreed.'
    */
   reply(ref: MessageRef, name?: string): MessageBuilder {
-    const tag = this.#add(reply(ref))
+    const tag = this.#addNode(reply(ref))
     return name === undefined ? tag : tag.#addText(checkString(name, 'message().reply(): name'), '\n')
   }
 
@@ -155,9 +160,9 @@ export class MessageBuilder implements Composable {
   info(content: MessageContent): MessageBuilder
   info(title: MessageContent, content: MessageContent): MessageBuilder
   info(...args: [MessageContent] | [MessageContent, MessageContent]): MessageBuilder {
-    const children: Content[] = []
-    if (args.length === 2) children.push({ type: 'title', children: content(args[0], 'message().info(): title') })
-    return this.#add({ type: 'info', children: content(args[args.length - 1], 'message().info(): content', children) })
+    const node: Info = { type: 'info', children: [] }
+    const heading = args.length === 2 ? titled(args[0], 'message().info(): title', node.children) : ''
+    return this.#addNode(node, heading + content(args[args.length - 1], 'message().info(): content', node.children))
   }
 
   /**
@@ -167,7 +172,9 @@ export class MessageBuilder implements Composable {
    * message().title('Weather').text('Sunny').toString() // '[title]Weather[/title]Sunny'
    */
   title(value: MessageContent): MessageBuilder {
-    return this.#add({ type: 'title', children: content(value, 'message().title(): content') })
+    const nodes: Content[] = []
+    const markup = titled(value, 'message().title(): content', nodes)
+    return this.#add(nodes[0], markup, false)
   }
 
   /**
@@ -177,7 +184,7 @@ export class MessageBuilder implements Composable {
    * message().text('a').hr().text('b').toString() // 'a[hr]b'
    */
   hr(): MessageBuilder {
-    return this.#add(hr())
+    return this.#addNode(hr())
   }
 
   /**
@@ -188,7 +195,7 @@ export class MessageBuilder implements Composable {
    * message().code('npm test').toString() // '[code]npm test[/code]'
    */
   code(value: string): MessageBuilder {
-    return this.#add(code(value))
+    return this.#addNode(code(value))
   }
 
   /**
@@ -200,9 +207,10 @@ export class MessageBuilder implements Composable {
    * // '[qt][qtmeta aid=1 time=1700000000]Ship it?[/qt]Yes'
    */
   quote(meta: QuoteMeta | undefined, value: MessageContent): MessageBuilder {
-    const node: Quote = quoteHeader(meta, 'message().quote()')
-    content(value, 'message().quote(): content', node.children)
-    return this.#add(foldQuoteMeta(node))
+    const node = quoteHeader(meta, 'message().quote()')
+    // printed before the header is folded: a `[qtmeta]` that the quote takes prints as it did
+    const markup = openMarkup(node) + content(value, 'message().quote(): content', node.children) + closeMarkup(node)
+    return this.#add(foldQuoteMeta(node), markup, false)
   }
 
   /**
@@ -212,7 +220,7 @@ export class MessageBuilder implements Composable {
    * message().picon(123).toString() // '[picon:123]'
    */
   picon(accountId: number): MessageBuilder {
-    return this.#add(picon(accountId))
+    return this.#addNode(picon(accountId))
   }
 
   /**
@@ -222,7 +230,7 @@ export class MessageBuilder implements Composable {
    * message().pname(123).toString() // '[pname:123]'
    */
   pname(accountId: number): MessageBuilder {
-    return this.#add(pname(accountId))
+    return this.#addNode(pname(accountId))
   }
 
   /**
@@ -232,7 +240,7 @@ export class MessageBuilder implements Composable {
    * message().piconname(123).toString() // '[piconname:123]'
    */
   piconname(accountId: number): MessageBuilder {
-    return this.#add(piconname(accountId))
+    return this.#addNode(piconname(accountId))
   }
 
   /**
@@ -242,7 +250,7 @@ export class MessageBuilder implements Composable {
    * message().preview(64242599, 150).toString() // '[preview id=64242599 ht=150]'
    */
   preview(fileId: number, height?: number): MessageBuilder {
-    return this.#add(preview(fileId, height))
+    return this.#addNode(preview(fileId, height))
   }
 
   /**
@@ -253,7 +261,11 @@ export class MessageBuilder implements Composable {
    * message().append(to(1)).append(message().text(' hi')).toString() // '[To:1] hi'
    */
   append(value: Content | Root | MessageBuilder | string): MessageBuilder {
-    return typeof value === 'string' ? this.#addText(value) : this.#addAll(content(value, 'message().append(): value'))
+    if (typeof value === 'string') return this.#addText(value)
+    const nodes: Content[] = []
+    const markup = content(value, 'message().append(): value', nodes)
+    if (nodes.length === 0) return make(this.previous, this.part, this.markup)
+    return this.#add({ type: 'root', children: nodes }, markup, nodes[0].type === 'text' && nodes[0].value.charCodeAt(0) === 10)
   }
 
   /**
@@ -274,37 +286,42 @@ export class MessageBuilder implements Composable {
    * message().to(1).text(' hi').toString() // '[To:1] hi'
    */
   toString(): string {
-    return stringify(this[PARTS])
+    return this.markup
   }
 }
 
 /**
- * One piece of content as canonical parts, added to `into`; callbacks run
- * now, so that errors point at the caller, and nodes are copied now, so that
- * later changes to them do not reach the builder.
+ * Adds one piece of content in canonical form to `into` and returns its
+ * markup. Callbacks run now, so that errors point at the caller, and nodes are
+ * copied now, so that later changes to them do not reach the builder.
  */
-function content(value: MessageContent, name: string, into: Content[] = []): Content[] {
+function content(value: MessageContent, name: string, into: Content[]): string {
   if (typeof value === 'string') {
-    if (value !== '') into.push({ type: 'text', value: escapeText(value) })
-    return into
+    const markup = escapeText(value)
+    if (markup !== '') into.push({ type: 'text', value: markup })
+    return markup
   }
   let built: unknown = value
   if (typeof value === 'function') {
     built = value(message())
     if (!(built instanceof MessageBuilder)) throw new TypeError(`${name}: the callback must return a builder, got ${describe(built)}`)
   }
-  if (built instanceof MessageBuilder) {
-    for (const part of built[PARTS]) into.push(part)
-    return into
+  if (typeof built !== 'object' || built === null || typeof (built as { type?: unknown }).type !== 'string') {
+    if (!(built instanceof MessageBuilder)) throw new TypeError(`${name} must be a string, a node, a builder or a callback, got ${describe(value)}`)
   }
-  if (typeof value !== 'object' || value === null || typeof (value as { type?: unknown }).type !== 'string') {
-    throw new TypeError(`${name} must be a string, a node, a builder or a callback, got ${describe(value)}`)
-  }
-  for (const node of canonical([value as Content | Root], false, name)) into.push(node)
-  return into
+  const made = built instanceof MessageBuilder ? { nodes: built[PARTS], markup: built.toString() } : compose([built as Content | Root], false, name)
+  for (const node of made.nodes) into.push(node)
+  return made.markup
 }
 
-const EMPTY = make(undefined, undefined)
+/** Adds a `[title]` of `value` to `into` and returns its markup. */
+function titled(value: MessageContent, name: string, into: Content[]): string {
+  const node: Title = { type: 'title', children: [] }
+  into.push(node)
+  return openMarkup(node) + content(value, name, node.children) + closeMarkup(node)
+}
+
+const EMPTY = make(undefined, undefined, '')
 
 /**
  * Starts a message. The builder is immutable and safe by construction: text

@@ -1,5 +1,5 @@
 import { escapeText, guardCode, guardText } from './escape.ts'
-import type { Content, Download, Info, Node, Parent, Quote, Root, Task, Title } from './nodes.ts'
+import type { Content, Download, Emoticon, Info, Link, Node, Parent, Quote, Root, Task, Text, Title } from './nodes.ts'
 import { segmentText } from './segment.ts'
 import { checkId, checkMessageId, checkString, checkTime, describe } from './validate.ts'
 
@@ -27,11 +27,20 @@ export type Draft = (Omit<Root, 'children'> | Omit<Quote, 'children'> | Omit<Inf
  */
 export type Item = string | Node | Draft | Composable
 
-interface Job {
-  items: readonly Item[]
+/** Content in canonical form: its nodes, and their markup as the printer writes them. */
+export interface Canonical {
+  nodes: Content[]
+  markup: string
+}
+
+/** A level of {@link compose}'s walk: the items still to take (last first) and where their copies go. */
+interface Level {
+  pending: Item[]
   into: Content[]
+  /** What the printer writes after the level's nodes: the closer of the block that holds them. */
+  close: string
   /** The quote being filled, which takes a leading `[qtmeta]` as its header, as the parser does. */
-  quote?: Quote
+  quote: Quote | undefined
 }
 
 /**
@@ -49,26 +58,46 @@ interface Job {
  *   as canonical markup, and their ids are checked; a `deleted` node, a tag
  *   only as a whole body, becomes the text `[deleted]`.
  *
- * Iterative: content nested arbitrarily deep cannot overflow the stack.
+ * @example
+ * canonical(['a ', { type: 'to', accountId: 1 }], true) // [{ type: 'text', value: 'a ' }, { type: 'to', accountId: 1 }]
  */
 export function canonical(items: readonly Item[], segment: boolean, context = 'message content'): Content[] {
-  const out: Content[] = []
-  const jobs: Job[] = [{ items, into: out }]
-  for (let job = jobs.pop(); job !== undefined; job = jobs.pop()) fill(job, jobs, segment, context)
-  return out
+  return compose(items, segment, context).nodes
 }
 
-function fill(job: Job, jobs: Job[], segment: boolean, context: string): void {
-  const { items, into, quote } = job
-  const pending: Item[] = []
-  for (let i = items.length - 1; i >= 0; i--) pending.push(items[i])
+/**
+ * {@link canonical}, with the markup of the nodes made in the same walk, so
+ * that the builder need not print them again.
+ *
+ * Iterative, in document order: content nested arbitrarily deep cannot
+ * overflow the stack.
+ *
+ * @example
+ * compose([{ type: 'info', children: ['[toall]'] }], false).markup // '[info][\u200Btoall][/info]'
+ */
+export function compose(items: readonly Item[], segment: boolean, context = 'message content'): Canonical {
+  const nodes: Content[] = []
+  const parents: Level[] = []
+  let level: Level = { pending: reversed(items), into: nodes, close: '', quote: undefined }
+  let markup = ''
   // text ready to print, and text of nodes still to be guarded: adjacent
   // nodes are guarded together, so a mark goes only where the joined text
   // needs one; escaped and guarded pieces both mark a `[` that ends them, so
   // they cannot form a tag when joined and the marks stay reversible
   let run = ''
   let raw = ''
-  while (pending.length > 0) {
+  for (;;) {
+    const pending = level.pending
+    if (pending.length === 0) {
+      if (run !== '' || raw !== '') markup += flush(run + guardText(raw), level.into, segment)
+      run = raw = ''
+      markup += level.close
+      if (level.quote !== undefined) foldQuoteMeta(level.quote)
+      const parent = parents.pop()
+      if (parent === undefined) return { nodes, markup }
+      level = parent
+      continue
+    }
     const item = pending.pop()!
     if (typeof item === 'string') {
       run += guardText(raw) + escapeText(item)
@@ -99,19 +128,19 @@ function fill(job: Job, jobs: Job[], segment: boolean, context: string): void {
         raw += '[deleted]'
         continue
     }
-    if (run !== '' || raw !== '') {
-      flush(run + guardText(raw), into, segment)
-      run = raw = ''
-    }
+    if (run !== '' || raw !== '') markup += flush(run + guardText(raw), level.into, segment)
+    run = raw = ''
     const node = copy(item, context)
-    into.push(node)
+    level.into.push(node)
+    markup += openMarkup(node)
     if ('children' in item) {
       if (!Array.isArray(item.children)) throw new TypeError(`${context}: ${item.type} children must be an array`)
-      jobs.push({ items: item.children, into: (node as Parent).children, quote: node.type === 'quote' ? node : undefined })
+      parents.push(level)
+      level = { pending: reversed(item.children), into: (node as Parent).children, close: closeMarkup(node), quote: node.type === 'quote' ? node : undefined }
+    } else {
+      markup += closeMarkup(node)
     }
   }
-  if (run !== '' || raw !== '') flush(run + guardText(raw), into, segment)
-  if (quote !== undefined) foldQuoteMeta(quote)
 }
 
 /**
@@ -128,12 +157,27 @@ export function foldQuoteMeta(quote: Quote): Quote {
   return quote
 }
 
-/** Adds one run of text after the nodes so far. */
-function flush(text: string, into: Content[], segment: boolean): void {
+/**
+ * Adds one run of text after the nodes so far and returns its markup, with
+ * the line feed that a quote or code before it now prints after its closer.
+ */
+function flush(text: string, into: Content[], segment: boolean): string {
   const previous = into[into.length - 1]
-  if (text.charCodeAt(0) === 10 && (previous?.type === 'quote' || previous?.type === 'code')) previous.lineFeed = true
+  let markup = text
+  if (text.charCodeAt(0) === 10 && (previous?.type === 'quote' || previous?.type === 'code')) {
+    previous.lineFeed = true
+    markup = '\n' + text
+  }
   if (!segment) into.push({ type: 'text', value: text })
   else for (const node of segmentText(text)) into.push(node)
+  return markup
+}
+
+/** A copy of `items`, last first, so that `pop()` takes them in order. */
+function reversed(items: readonly Item[]): Item[] {
+  const out: Item[] = []
+  for (let i = items.length - 1; i >= 0; i--) out.push(items[i])
+  return out
 }
 
 /** Checks a field of a copied node and returns its canonical value. */
@@ -197,7 +241,7 @@ const FIELDS: Record<string, string[]> = {
  * A canonical copy of a node other than text: its printed fields only,
  * checked (so no `position` or source spelling), and empty children for a block.
  */
-function copy(node: Exclude<Node | Draft, { type: 'text' | 'link' | 'emoticon' | 'root' | 'deleted' }>, context: string): Content {
+function copy(node: Exclude<Node | Draft, { type: 'text' | 'link' | 'emoticon' | 'root' | 'deleted' }>, context: string): Tag {
   const where = `${context}: ${String(node.type)}`
   const fields = Object.hasOwn(FIELDS, node.type) ? FIELDS[node.type] : undefined
   if (fields === undefined) throw new TypeError(`${where} is not a node type`)
@@ -210,5 +254,77 @@ function copy(node: Exclude<Node | Draft, { type: 'text' | 'link' | 'emoticon' |
   // the printer writes a quote's time only in its header, which needs the account
   if (node.type === 'quote' && made.time !== undefined && made.accountId === undefined) throw new TypeError(`${where}.time is not printed without an accountId`)
   if ('children' in node) made.children = []
-  return made as unknown as Content
+  return made as unknown as Tag
+}
+
+/** A node other than text, links and emoticons: a tag or a block. */
+export type Tag = Exclude<Content, Text | Link | Emoticon>
+
+/**
+ * The canonical markup of a tag or block with no source spelling: the whole
+ * tag, or the opener of a block (with its header, or its content for code).
+ * Shared by {@link compose} and the builder; the printer's form of the same nodes.
+ *
+ * @example
+ * openMarkup({ type: 'reply', accountId: 1, roomId: 2, messageId: '3' }) // '[rp aid=1 to=2-3]'
+ */
+export function openMarkup(node: Tag): string {
+  switch (node.type) {
+    case 'to':
+      return '[To:' + node.accountId + ']'
+    case 'reply':
+      return `[rp aid=${node.accountId} to=${node.roomId}-${node.messageId}]`
+    case 'qtmeta':
+      return qtmeta(node.accountId, node.time)
+    case 'quote':
+      return node.accountId === undefined ? '[qt]' : '[qt]' + qtmeta(node.accountId, node.time)
+    case 'code':
+      return '[code]' + node.value
+    case 'picon':
+    case 'pname':
+    case 'piconname':
+      return `[${node.type}:${node.accountId}]`
+    case 'preview':
+      return `[preview id=${node.fileId}${node.height === undefined ? '' : ' ht=' + node.height}]`
+    case 'download':
+      return `[download:${node.fileId}]`
+    case 'task':
+      return `[task aid=${node.accountIds.join(',')} st=${node.status} lt=${node.limitTime}${node.limitType === undefined ? '' : ' ltype=' + node.limitType}]`
+    case 'dtext':
+      return `[dtext:${node.key}]`
+    case 'date':
+      return `[date:${node.time}]`
+    case 'live':
+      return `[live id=${node.id} rid=${node.roomId}]`
+    default:
+      // toall, hr, deleted, and the openers of info and title
+      return `[${node.type}]`
+  }
+}
+
+function qtmeta(accountId: number, time: number | undefined): string {
+  return time === undefined ? `[qtmeta aid=${accountId}]` : `[qtmeta aid=${accountId} time=${time}]`
+}
+
+/**
+ * What the printer writes after a node's children: the closer of a block with
+ * no source spelling, and the line feed that `lineFeed` repeats.
+ *
+ * @example
+ * closeMarkup({ type: 'code', value: 'x', lineFeed: true }) // '[/code]\n'
+ */
+export function closeMarkup(node: Content): string {
+  switch (node.type) {
+    case 'quote':
+      return node.lineFeed ? '[/qt]\n' : '[/qt]'
+    case 'code':
+      return node.lineFeed ? '[/code]\n' : '[/code]'
+    case 'info':
+    case 'title':
+    case 'download':
+    case 'task':
+      return `[/${node.type}]`
+    default:
+      return ''
+  }
 }
