@@ -1,11 +1,10 @@
 /**
- * The request pipeline of `ChatworkClient`: one `ofetch.create` instance whose
- * per-call hooks add the credential, wait on the rate limiter, arm the
- * timeout, and turn every failure into a typed, token-free error. ofetch's
- * own retry loop does the retrying; the hooks decide which failures deserve
- * it, by throwing the final error for those that do not.
+ * The request pipeline of `ChatworkClient`: one `ofetch.create` instance makes
+ * single attempts; around each, the requester waits on the rate limiter, adds
+ * the credential and arms the timeout, and turns every failure into a typed,
+ * token-free error. It decides which failures are retried, and when.
  */
-import { ofetch, FetchError, type $Fetch, type FetchContext, type FetchOptions, type FetchResponse } from 'ofetch'
+import { ofetch, FetchError, type $Fetch, type FetchOptions, type FetchResponse } from 'ofetch'
 import {
   ChatworkApiError,
   ChatworkArgumentError,
@@ -18,6 +17,7 @@ import {
 } from './errors.ts'
 import { encodeParams, type ParamValue } from './form-body.ts'
 import { DEFAULT_POSTING_LIMIT, readRateLimit, RequestLimiter, type PostingLimit, type RateLimitWait, type RoomSlot } from './rate-limiter.ts'
+import { sleep } from './sleep.ts'
 
 /**
  * When and how often idempotent requests (GET, PUT, DELETE) are retried.
@@ -208,23 +208,6 @@ const ROOM_LIMIT_MESSAGE = /per room/i
 
 const REDACTED = '[REDACTED]'
 
-/** Where a call's state rides along on ofetch's options, which ofetch copies from attempt to attempt. */
-const CALL = Symbol('chatwork-kit.call')
-
-interface CallState {
-  call: Call
-  /** The retry policy, `false` for POST and when retries are off. */
-  retry: RetryPolicy | false
-  timeout: number
-  failures: number
-  rateLimited: number
-  delayMs: number
-  secrets: Set<string>
-  timedOut: boolean
-  /** Set while an attempt is between its send and the end of its answer. */
-  end: (() => void) | undefined
-}
-
 /**
  * The resolved settings and the ofetch instance behind a client.
  *
@@ -235,41 +218,29 @@ interface CallState {
 export class Requester {
   readonly limiter: RequestLimiter
   readonly #fetch: $Fetch
-  readonly #auth: { header: string; prefix: string; source: TokenSource }
-  readonly #timeout: number
+  readonly #options: ChatworkClientOptions
+  readonly #token: TokenSource
   readonly #retry: Readonly<RetryPolicy> | false
-  readonly #throwOnLimit: boolean
-  readonly #maxWaitMs: number
-  readonly #onRateLimit: ((event: RateLimitEvent) => void) | undefined
-  readonly #onRetry: ((event: RetryEvent) => void) | undefined
 
   constructor(options: ChatworkClientOptions) {
     if (options.token !== undefined && options.accessToken !== undefined) {
       throw new ChatworkArgumentError('accessToken', 'Pass either `token` or `accessToken`, not both')
     }
     const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
-    const source = options.accessToken ?? options.token ?? env?.CHATWORK_API_TOKEN
-    if (source === undefined || source === '') throw new ChatworkMissingTokenError()
-    this.#auth = options.accessToken === undefined
-      ? { header: 'x-chatworktoken', prefix: '', source }
-      : { header: 'authorization', prefix: 'Bearer ', source }
-    this.#timeout = options.timeout ?? DEFAULT_TIMEOUT_MS
+    const token = options.accessToken ?? options.token ?? env?.CHATWORK_API_TOKEN
+    if (token === undefined || token === '') throw new ChatworkMissingTokenError()
+    this.#options = options
+    this.#token = token
     this.#retry = options.retry === false ? false : { ...DEFAULT_RETRY_POLICY, ...options.retry }
-    this.#throwOnLimit = options.rateLimit === 'throw'
-    this.#maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS
-    this.#onRateLimit = options.onRateLimit
-    this.#onRetry = options.onRetry
     this.limiter = new RequestLimiter(options.postingLimit === false ? false : { ...DEFAULT_POSTING_LIMIT, ...options.postingLimit })
     this.#fetch = ofetch.create(
       {
         baseURL: options.baseURL ?? DEFAULT_BASE_URL,
-        // Parsed in onResponse, strictly: ofetch's lenient parser would pass a broken body off as a string.
+        // Parsed in send, strictly: ofetch's lenient parser would pass a broken body off as a string.
         responseType: 'text',
-        retryDelay: (context) => stateOf(context).delayMs,
-        onRequest: (context) => this.#onRequest(context, stateOf(context)),
-        onRequestError: (context) => this.#onRequestError(context, stateOf(context)),
-        onResponse: (context) => this.#onResponse(context, stateOf(context)),
-        onResponseError: (context) => this.#onResponseError(context, stateOf(context)),
+        // One attempt per call of ofetch: send decides what is retried, and reads error statuses as answers.
+        retry: false,
+        ignoreResponseError: true,
       },
       options.fetch ? { fetch: options.fetch } : {},
     )
@@ -277,173 +248,152 @@ export class Requester {
 
   /** Sends one call; resolves with its data (`undefined` for a 204, `[]` for an empty list). */
   async send<T>(call: Call): Promise<Answer<T>> {
-    const { method, options = {} } = call
+    const { method, path, options = {} } = call
     // A call's own policy overrides the client's, even when the client's is `false`.
     const policy = options.retry ?? this.#retry
     const retry = method === 'POST' || policy === false ? false : { ...(this.#retry || DEFAULT_RETRY_POLICY), ...policy }
-    const state: CallState = {
-      call,
-      retry,
-      timeout: options.timeout ?? this.#timeout,
-      failures: 0,
-      rateLimited: 0,
-      delayMs: 0,
-      secrets: new Set(),
-      timedOut: false,
-      end: undefined,
-    }
     const params = call.params ? encodeParams(call.params) : undefined
-    const path = call.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(call.ids![name]))
-    try {
-      const response = await this.#fetch.raw(path, {
+    const request: Attempt = {
+      call,
+      url: path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(call.ids![name])),
+      init: {
         method,
         query: method === 'GET' ? params : undefined,
         // Never a query string on POST/PUT/DELETE: Chatwork reads only the form body (spec §1.3).
         body: call.form ?? (method === 'GET' || !params ? undefined : new URLSearchParams(params)),
-        // ofetch retries what the hooks let through; its count only has to outlast theirs.
-        retry: MAX_RATE_LIMIT_RETRIES + (retry ? retry.limit : 0),
-        retryStatusCodes: retry ? [429, 500, ...retry.statusCodes] : [429],
-        [CALL]: state,
-      } as FetchOptions<'text'>)
-      return { data: this.#data(call, response), limitation: call.limited ? readLimitation(response.headers) : undefined }
-    } catch (error) {
-      // Errors of the hooks are final as they are; the rest come from ofetch or from reading the answer.
-      throw error instanceof FetchError || state.end ? this.#failure(error, state) : error
-    } finally {
-      state.end?.()
+      },
+      timeout: options.timeout ?? this.#options.timeout ?? DEFAULT_TIMEOUT_MS,
+      secrets: new Set(),
+    }
+    let failures = 0
+    let rateLimited = 0
+    for (;;) {
+      const answer = await this.#attempt(request).catch((failure: unknown) => {
+        // Only transport failures may be worth another attempt; anything else (an abort, a refused wait) ends the call.
+        if (failure instanceof ChatworkNetworkError || failure instanceof ChatworkTimeoutError) return failure
+        throw failure
+      })
+      let error: ChatworkError
+      let delayMs = 0
+      if (answer instanceof ChatworkError) {
+        error = answer
+        if (!retry || failures >= retry.limit) throw error
+        delayMs = backoff(retry, failures++)
+      } else {
+        const { response, data } = answer
+        if (response.ok) return { data: (call.list ? (data ?? []) : data) as T, limitation: call.limited ? readLimitation(response.headers) : undefined }
+        const failure = this.#apiError(request, response, data)
+        if (response.status === 429) {
+          const room = call.room !== undefined && failure.errors.some((message) => ROOM_LIMIT_MESSAGE.test(message))
+          const resetAt = room ? this.limiter.blockRoom(call.room!.roomId) : this.limiter.blockToken(response.headers)
+          error = new ChatworkRateLimitError({ method, path, scope: room ? 'room' : 'token', resetAt }, { cause: failure })
+          if (this.#options.rateLimit === 'throw' || ++rateLimited > MAX_RATE_LIMIT_RETRIES) throw error
+          // Retried at once, even a POST, as Chatwork did not process it: the wait happens in the next attempt's acquire.
+        } else {
+          error = failure
+          if (!retry || !retry.statusCodes.includes(response.status) || failures >= retry.limit) throw error
+          delayMs = backoff(retry, failures++)
+        }
+      }
+      this.#options.onRetry?.({ method, path, attempt: failures + rateLimited, delayMs, error })
+      await sleep(delayMs, options.signal)
     }
   }
 
-  async #onRequest(context: FetchContext, state: CallState): Promise<void> {
-    const { call, timeout } = state
-    const { signal } = call.options ?? {}
-    signal?.throwIfAborted()
+  /**
+   * One attempt: waits for the limiters, then sends with the credential and
+   * reads the answer within the timeout. Transport failures come out typed
+   * and token-free; the caller's abort rejects with its reason; a 2xx that is
+   * not JSON, with a final {@link ChatworkApiError}.
+   */
+  async #attempt(request: Attempt): Promise<{ response: FetchResponse<string>; data: unknown }> {
+    const { call, url, init, timeout, secrets } = request
+    const { method, path } = call
+    const signal = call.options?.signal
     const release = await this.limiter.acquire(
       call.room,
       signal,
       (wait) => this.#checkWait(wait, call),
-      (wait) => this.#onRateLimit?.({ ...wait, method: call.method, path: call.path }),
+      (wait) => this.#options.onRateLimit?.({ ...wait, method, path }),
     )
     try {
       // After the wait, so that a refreshed token is fresh when it is sent.
-      const source = this.#auth.source
+      const source = this.#token
       const token = typeof source === 'string' ? source : await source()
       if (typeof token !== 'string' || token === '') throw new ChatworkMissingTokenError('The token function returned no token')
-      state.secrets.add(token)
-      context.options.headers.set(this.#auth.header, this.#auth.prefix + token)
-    } catch (error) {
+      secrets.add(token)
+      const headers: Record<string, string> = this.#options.accessToken === undefined ? { 'x-chatworktoken': token } : { authorization: `Bearer ${token}` }
+      // One signal per attempt for the caller's abort and the timeout, noting which one fired.
+      const controller = new AbortController()
+      const onAbort = () => controller.abort(signal!.reason)
+      signal?.addEventListener('abort', onAbort, { once: true })
+      let timedOut = false
+      const timer = setTimeout(() => {
+        timedOut = true
+        controller.abort(new DOMException(`Timed out after ${timeout} ms`, 'TimeoutError'))
+      }, timeout)
+      let response: FetchResponse<string>
+      try {
+        response = await this.#fetch.raw(url, { ...init, headers, signal: controller.signal })
+      } catch (error) {
+        signal?.throwIfAborted()
+        // Never keep ofetch's FetchError, which holds the request's headers.
+        const cause = redactError(error instanceof FetchError ? error.cause : error, secrets)
+        throw timedOut ? new ChatworkTimeoutError({ method, path, timeout }, { cause }) : new ChatworkNetworkError({ method, path }, { cause })
+      } finally {
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', onAbort)
+      }
+      this.limiter.record(response.headers)
+      return { response, data: this.#read(request, response) }
+    } finally {
       release()
-      throw error
-    }
-    // One signal per attempt, for the caller's abort and the timeout together: ofetch drops its timeout when
-    // given a signal, and would hand an already-aborted one to the retry.
-    const controller = new AbortController()
-    const onAbort = () => controller.abort(signal!.reason)
-    signal?.addEventListener('abort', onAbort, { once: true })
-    const timer = setTimeout(() => {
-      state.timedOut = true
-      controller.abort(new DOMException(`Timed out after ${timeout} ms`, 'TimeoutError'))
-    }, timeout)
-    state.timedOut = false
-    state.end = () => {
-      state.end = undefined
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
-      release()
-    }
-    context.options.signal = controller.signal
-  }
-
-  #onResponse(context: FetchContext & { response: FetchResponse<unknown> }, state: CallState): void {
-    const { response } = context
-    this.limiter.record(response.headers)
-    state.end?.()
-    const text = response._data as string | undefined
-    if (text === undefined || text === '') return void (response._data = undefined)
-    try {
-      response._data = JSON.parse(text)
-    } catch {
-      response._data = undefined
-      if (response.ok) throw this.#apiError(state, response, ['The response body is not valid JSON'])
     }
   }
 
   #checkWait(wait: RateLimitWait, call: Call): void {
-    if (this.#throwOnLimit || wait.waitMs > this.#maxWaitMs) {
+    const { rateLimit, maxRateLimitWaitMs = DEFAULT_MAX_RATE_LIMIT_WAIT_MS } = this.#options
+    if (rateLimit === 'throw' || wait.waitMs > maxRateLimitWaitMs) {
       throw new ChatworkRateLimitError({ method: call.method, path: call.path, scope: wait.scope, resetAt: wait.resetAt })
     }
   }
 
-  #onRequestError(context: FetchContext & { error: Error }, state: CallState): void {
-    state.end?.()
-    const { retry } = state
-    const error = this.#failure(context.error, state)
-    if (!(error instanceof ChatworkError) || !retry || state.failures >= retry.limit) throw error
-    this.#retrying(state, error, backoff(retry, state.failures++))
-  }
-
-  #onResponseError(context: FetchContext & { response: FetchResponse<unknown> }, state: CallState): void {
-    const { response } = context
-    const { call, retry } = state
-    const error = this.#apiError(state, response)
-    if (response.status === 429) {
-      const room = call.room !== undefined && error.errors.some((message) => ROOM_LIMIT_MESSAGE.test(message))
-      const resetAt = room ? this.limiter.blockRoom(call.room!.roomId) : this.limiter.blockToken(response.headers)
-      const limited = new ChatworkRateLimitError(
-        { method: call.method, path: call.path, scope: room ? 'room' : 'token', resetAt },
-        { cause: error },
-      )
-      if (this.#throwOnLimit || ++state.rateLimited > MAX_RATE_LIMIT_RETRIES) throw limited
-      // Safe even for POST: a 429 was not processed. The wait itself happens in the next attempt's acquire.
-      return this.#retrying(state, limited, 0)
+  /** The answer's JSON, `undefined` when empty; a 2xx that is not JSON is a final {@link ChatworkApiError}. */
+  #read(request: Attempt, response: FetchResponse<string>): unknown {
+    const text = response._data
+    if (!text) return undefined
+    try {
+      return JSON.parse(text)
+    } catch {
+      if (response.ok) throw this.#apiError(request, response, undefined, ['The response body is not valid JSON'])
+      return undefined
     }
-    if (!retry || !retry.statusCodes.includes(response.status) || state.failures >= retry.limit) throw error
-    this.#retrying(state, error, backoff(retry, state.failures++))
   }
 
-  #retrying(state: CallState, error: ChatworkError, delayMs: number): void {
-    state.delayMs = delayMs
-    const { method, path } = state.call
-    this.#onRetry?.({ method, path, attempt: state.failures + state.rateLimited, delayMs, error })
-  }
-
-  #apiError(state: CallState, response: FetchResponse<unknown>, reasons?: string[]): ChatworkApiError {
-    const { call } = state
-    const data = response._data as { errors?: unknown } | undefined
-    let errors = reasons ?? (Array.isArray(data?.errors) ? data.errors.filter((item): item is string => typeof item === 'string') : [])
+  #apiError({ call, secrets }: Attempt, response: FetchResponse<string>, data: unknown, reasons?: string[]): ChatworkApiError {
+    const body = data as { errors?: unknown } | undefined
+    let errors = reasons ?? (Array.isArray(body?.errors) ? body.errors.filter((item): item is string => typeof item === 'string') : [])
     // An expired OAuth token answers 401 with its reason in WWW-Authenticate and maybe no JSON body (spec §1.2).
     const challenge = response.headers.get('www-authenticate')?.match(/error_description="([^"]*)"/)?.[1]
     if (errors.length === 0 && challenge) errors = [challenge]
     return new ChatworkApiError({
       status: response.status,
-      errors: errors.map((message) => redact(message, state.secrets)),
+      errors: errors.map((message) => redact(message, secrets)),
       method: call.method,
       path: call.path,
       rateLimit: readRateLimit(response.headers),
       limitation: call.limited ? readLimitation(response.headers) : undefined,
     })
   }
-
-  /** The error a call ends with: ours as they are, the caller's abort reason as it is, transport failures typed. */
-  #failure(error: unknown, state: CallState): unknown {
-    const { call } = state
-    const signal = call.options?.signal
-    if (error instanceof ChatworkError || (signal?.aborted && error === signal.reason)) return error
-    if (error instanceof FetchError && error.response) return this.#apiError(state, error.response)
-    // Anything else from ofetch or fetch is a transport failure; never keep ofetch's FetchError, which holds the headers.
-    const cause = redactError(error instanceof FetchError ? error.cause : error, state.secrets)
-    const init = { method: call.method, path: call.path }
-    if (state.timedOut) return new ChatworkTimeoutError({ ...init, timeout: state.timeout }, { cause })
-    return new ChatworkNetworkError(init, { cause })
-  }
-
-  #data(call: Call, response: FetchResponse<unknown>): never {
-    return (call.list ? (response._data ?? []) : response._data) as never
-  }
 }
 
-function stateOf(context: FetchContext): CallState {
-  return (context.options as { [CALL]?: CallState })[CALL]!
+/** What every attempt of a call sends, and the tokens it sent, to redact from errors. */
+interface Attempt {
+  call: Call
+  url: string
+  init: FetchOptions<'text'>
+  timeout: number
+  secrets: Set<string>
 }
 
 /** Capped exponential backoff with equal jitter: half the delay fixed, half random. */

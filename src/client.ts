@@ -26,6 +26,7 @@ import type {
   UnreadCounts,
 } from './client-types.ts'
 import { bodyText, checkBodyLength, toMessage, type MessageBody } from './message-body.ts'
+import type { RoomSlot } from './rate-limiter.ts'
 import { sleep } from './sleep.ts'
 
 export * from './client-types.ts'
@@ -222,7 +223,7 @@ export class ChatworkClient {
    * const { account_id, room_id } = await client.me()
    */
   async me(options?: RequestOptions): Promise<Me> {
-    return (await this.#requester.send<Me>({ method: 'GET', path: '/me', options })).data
+    return request(this.#requester, 'GET /me', [], { options })
   }
 
   /**
@@ -232,7 +233,7 @@ export class ChatworkClient {
    * const { unread_num } = await client.myStatus()
    */
   async myStatus(options?: RequestOptions): Promise<MyStatus> {
-    return (await this.#requester.send<MyStatus>({ method: 'GET', path: '/my/status', options })).data
+    return request(this.#requester, 'GET /my/status', [], { options })
   }
 
   /**
@@ -242,9 +243,8 @@ export class ChatworkClient {
    * const done = await client.myTasks({ status: 'done' })
    */
   async myTasks(options: { status?: TaskStatus; assignedByAccountId?: Id } & RequestOptions = {}): Promise<MyTask[]> {
-    const { status, assignedByAccountId, ...rest } = options
-    const params = { status, assigned_by_account_id: optionalId(assignedByAccountId, 'assignedByAccountId') }
-    return (await this.#requester.send<MyTask[]>({ method: 'GET', path: '/my/tasks', params, list: true, options: rest })).data
+    const params = { status: options.status, assigned_by_account_id: idParam(options.assignedByAccountId, 'assignedByAccountId') }
+    return request(this.#requester, 'GET /my/tasks', [], { params, list: true, options })
   }
 
   /**
@@ -254,7 +254,7 @@ export class ChatworkClient {
    * const names = (await client.contacts()).map((contact) => contact.name)
    */
   async contacts(options?: RequestOptions): Promise<Contact[]> {
-    return (await this.#requester.send<Contact[]>({ method: 'GET', path: '/contacts', list: true, options })).data
+    return request(this.#requester, 'GET /contacts', [], { list: true, options })
   }
 }
 
@@ -265,9 +265,9 @@ abstract class Endpoints {
     this.requester = requester
   }
 
-  /** Sends a call; resolves with its data. */
-  protected async request<T>(call: Call): Promise<T> {
-    return (await this.requester.send<T>(call)).data
+  /** Sends a call (see {@link request}); resolves with its data. */
+  protected request<T>(route: string, ids: readonly (Id | MessageId)[], extras?: CallExtras): Promise<T> {
+    return request(this.requester, route, ids, extras)
   }
 }
 
@@ -285,7 +285,7 @@ class Rooms extends Endpoints {
    * const groups = (await client.rooms.list()).filter((room) => room.type === 'group')
    */
   async list(options?: RequestOptions): Promise<Room[]> {
-    return this.request({ method: 'GET', path: '/rooms', list: true, options })
+    return this.request('GET /rooms', [], { list: true, options })
   }
 
   /**
@@ -304,7 +304,7 @@ class Rooms extends Endpoints {
       link_code: input.linkCode,
       link_need_acceptance: input.linkNeedAcceptance,
     }
-    return this.request({ method: 'POST', path: '/rooms', params, options })
+    return this.request('POST /rooms', [], { params, options })
   }
 
   /**
@@ -314,7 +314,7 @@ class Rooms extends Endpoints {
    * const { description } = await client.rooms.get(roomId)
    */
   async get(roomId: Id, options?: RequestOptions): Promise<RoomDetail> {
-    return this.request({ method: 'GET', path: '/rooms/{room_id}', ids: { room_id: id(roomId, 'roomId') }, options })
+    return this.request('GET /rooms/{room_id}', [roomId], { options })
   }
 
   /**
@@ -325,7 +325,7 @@ class Rooms extends Endpoints {
    */
   async update(roomId: Id, input: UpdateRoomInput, options?: RequestOptions): Promise<{ room_id: number }> {
     const params = { name: input.name, description: input.description, icon_preset: input.iconPreset }
-    return this.request({ method: 'PUT', path: '/rooms/{room_id}', ids: { room_id: id(roomId, 'roomId') }, params, options })
+    return this.request('PUT /rooms/{room_id}', [roomId], { params, options })
   }
 
   /**
@@ -351,7 +351,7 @@ class Rooms extends Endpoints {
   #remove(roomId: Id, action: 'leave' | 'delete', options: RequestOptions | undefined): Promise<void> {
     // In the form body, as Chatwork's own example sends it (spec §1.3).
     const params = { action_type: action }
-    return this.request({ method: 'DELETE', path: '/rooms/{room_id}', ids: { room_id: id(roomId, 'roomId') }, params, options })
+    return this.request('DELETE /rooms/{room_id}', [roomId], { params, options })
   }
 
   /**
@@ -361,7 +361,7 @@ class Rooms extends Endpoints {
    * const admins = (await client.rooms.members(roomId)).filter((member) => member.role === 'admin')
    */
   async members(roomId: Id, options?: RequestOptions): Promise<Member[]> {
-    return this.request({ method: 'GET', path: '/rooms/{room_id}/members', ids: { room_id: id(roomId, 'roomId') }, list: true, options })
+    return this.request('GET /rooms/{room_id}/members', [roomId], { list: true, options })
   }
 
   /**
@@ -371,8 +371,7 @@ class Rooms extends Endpoints {
    * const { admin, member } = await client.rooms.setMembers(roomId, { adminIds: [1], memberIds: [2] })
    */
   async setMembers(roomId: Id, input: MemberIds, options?: RequestOptions): Promise<RoomMembers> {
-    const ids = { room_id: id(roomId, 'roomId') }
-    return this.request({ method: 'PUT', path: '/rooms/{room_id}/members', ids, params: memberParams(input), options })
+    return this.request('PUT /rooms/{room_id}/members', [roomId], { params: memberParams(input), options })
   }
 }
 
@@ -395,16 +394,9 @@ class Messages extends Endpoints {
    * console.log(latest.map((m) => m.tree.children.length))
    */
   async list(roomId: Id, options: { force?: boolean } & RequestOptions = {}): Promise<MessageList> {
-    const { force, ...rest } = options
-    const answer = await this.requester.send<Omit<Message, 'tree'>[]>({
-      method: 'GET',
-      path: '/rooms/{room_id}/messages',
-      ids: { room_id: id(roomId, 'roomId') },
-      params: { force },
-      list: true,
-      limited: true,
-      options: rest,
-    })
+    const answer = await this.requester.send<Omit<Message, 'tree'>[]>(
+      toCall('GET /rooms/{room_id}/messages', [roomId], { params: { force: options.force }, list: true, limited: true, options }),
+    )
     const messages: MessageList = answer.data.map(toMessage)
     if (answer.limitation) messages.limitation = answer.limitation
     return messages
@@ -419,16 +411,8 @@ class Messages extends Endpoints {
    * await client.messages.send(roomId, message().to(1001, 'Hanako').text(' please check'))
    */
   async send(roomId: Id, body: MessageBody, options: { selfUnread?: boolean } & RequestOptions = {}): Promise<{ message_id: string }> {
-    const { selfUnread, ...rest } = options
-    const room = id(roomId, 'roomId')
-    return this.request({
-      method: 'POST',
-      path: '/rooms/{room_id}/messages',
-      ids: { room_id: room },
-      params: { body: checkBodyLength(bodyText(body), 1), self_unread: selfUnread },
-      room: { roomId: room, kind: 'post' },
-      options: rest,
-    })
+    const params = { body: checkBodyLength(bodyText(body), 1), self_unread: options.selfUnread }
+    return this.request('POST /rooms/{room_id}/messages', [roomId], { params, room: 'post', options })
   }
 
   /**
@@ -439,13 +423,9 @@ class Messages extends Endpoints {
    * const { tree } = await client.messages.get(roomId, '1718000000000000001')
    */
   async get(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<Message> {
-    const answer = await this.requester.send<Omit<Message, 'tree'>>({
-      method: 'GET',
-      path: '/rooms/{room_id}/messages/{message_id}',
-      ids: { room_id: id(roomId, 'roomId'), message_id: messageIdOf(messageId) },
-      limited: true,
-      options,
-    })
+    const answer = await this.requester.send<Omit<Message, 'tree'>>(
+      toCall('GET /rooms/{room_id}/messages/{message_id}', [roomId, messageId], { limited: true, options }),
+    )
     return toMessage(answer.data)
   }
 
@@ -456,13 +436,8 @@ class Messages extends Endpoints {
    * await client.messages.update(roomId, messageId, 'fixed typo')
    */
   async update(roomId: Id, messageId: MessageId, body: MessageBody, options?: RequestOptions): Promise<{ message_id: string }> {
-    return this.request({
-      method: 'PUT',
-      path: '/rooms/{room_id}/messages/{message_id}',
-      ids: { room_id: id(roomId, 'roomId'), message_id: messageIdOf(messageId) },
-      params: { body: checkBodyLength(bodyText(body), 1) },
-      options,
-    })
+    const params = { body: checkBodyLength(bodyText(body), 1) }
+    return this.request('PUT /rooms/{room_id}/messages/{message_id}', [roomId, messageId], { params, options })
   }
 
   /**
@@ -472,8 +447,7 @@ class Messages extends Endpoints {
    * await client.messages.delete(roomId, messageId)
    */
   async delete(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<{ message_id: string }> {
-    const ids = { room_id: id(roomId, 'roomId'), message_id: messageIdOf(messageId) }
-    return this.request({ method: 'DELETE', path: '/rooms/{room_id}/messages/{message_id}', ids, options })
+    return this.request('DELETE /rooms/{room_id}/messages/{message_id}', [roomId, messageId], { options })
   }
 
   /**
@@ -486,7 +460,7 @@ class Messages extends Endpoints {
    */
   async markRead(roomId: Id, messageId?: MessageId, options?: RequestOptions): Promise<UnreadCounts> {
     const params = { message_id: messageId === undefined ? undefined : messageIdOf(messageId) }
-    return this.request({ method: 'PUT', path: '/rooms/{room_id}/messages/read', ids: { room_id: id(roomId, 'roomId') }, params, options })
+    return this.request('PUT /rooms/{room_id}/messages/read', [roomId], { params, options })
   }
 
   /**
@@ -497,7 +471,7 @@ class Messages extends Endpoints {
    */
   async markUnread(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<UnreadCounts> {
     const params = { message_id: messageIdOf(messageId) }
-    return this.request({ method: 'PUT', path: '/rooms/{room_id}/messages/unread', ids: { room_id: id(roomId, 'roomId') }, params, options })
+    return this.request('PUT /rooms/{room_id}/messages/unread', [roomId], { params, options })
   }
 
   /**
@@ -549,13 +523,12 @@ class Tasks extends Endpoints {
    * const mine = await client.tasks.list(roomId, { accountId: me.account_id, status: 'open' })
    */
   async list(roomId: Id, options: { accountId?: Id; assignedByAccountId?: Id; status?: TaskStatus } & RequestOptions = {}): Promise<RoomTask[]> {
-    const { accountId, assignedByAccountId, status, ...rest } = options
     const params = {
-      account_id: optionalId(accountId, 'accountId'),
-      assigned_by_account_id: optionalId(assignedByAccountId, 'assignedByAccountId'),
-      status,
+      account_id: idParam(options.accountId, 'accountId'),
+      assigned_by_account_id: idParam(options.assignedByAccountId, 'assignedByAccountId'),
+      status: options.status,
     }
-    return this.request({ method: 'GET', path: '/rooms/{room_id}/tasks', ids: { room_id: id(roomId, 'roomId') }, params, list: true, options: rest })
+    return this.request('GET /rooms/{room_id}/tasks', [roomId], { params, list: true, options })
   }
 
   /**
@@ -566,14 +539,13 @@ class Tasks extends Endpoints {
    * const { task_ids } = await client.tasks.create(roomId, { body: 'Book the room', toIds: [1003] })
    */
   async create(roomId: Id, input: CreateTaskInput, options?: RequestOptions): Promise<{ task_ids: number[] }> {
-    const room = id(roomId, 'roomId')
     const params = {
       body: checkBodyLength(bodyText(input.body), 0),
-      to_ids: idList(input.toIds, 'toIds'),
+      to_ids: idParam(input.toIds, 'toIds'),
       limit: input.limit,
       limit_type: input.limitType,
     }
-    return this.request({ method: 'POST', path: '/rooms/{room_id}/tasks', ids: { room_id: room }, params, room: { roomId: room, kind: 'post' }, options })
+    return this.request('POST /rooms/{room_id}/tasks', [roomId], { params, room: 'post', options })
   }
 
   /**
@@ -583,8 +555,7 @@ class Tasks extends Endpoints {
    * const { status } = await client.tasks.get(roomId, taskId)
    */
   async get(roomId: Id, taskId: Id, options?: RequestOptions): Promise<RoomTask> {
-    const ids = { room_id: id(roomId, 'roomId'), task_id: id(taskId, 'taskId') }
-    return this.request({ method: 'GET', path: '/rooms/{room_id}/tasks/{task_id}', ids, options })
+    return this.request('GET /rooms/{room_id}/tasks/{task_id}', [roomId, taskId], { options })
   }
 
   /**
@@ -594,8 +565,7 @@ class Tasks extends Endpoints {
    * await client.tasks.setStatus(roomId, taskId, 'done')
    */
   async setStatus(roomId: Id, taskId: Id, status: TaskStatus, options?: RequestOptions): Promise<{ task_id: number }> {
-    const ids = { room_id: id(roomId, 'roomId'), task_id: id(taskId, 'taskId') }
-    return this.request({ method: 'PUT', path: '/rooms/{room_id}/tasks/{task_id}/status', ids, params: { body: status }, options })
+    return this.request('PUT /rooms/{room_id}/tasks/{task_id}/status', [roomId, taskId], { params: { body: status }, options })
   }
 }
 
@@ -613,9 +583,8 @@ class Files extends Endpoints {
    * const files = await client.files.list(roomId, { accountId: 1001 })
    */
   async list(roomId: Id, options: { accountId?: Id } & RequestOptions = {}): Promise<ChatworkFile[]> {
-    const { accountId, ...rest } = options
-    const params = { account_id: optionalId(accountId, 'accountId') }
-    return this.request({ method: 'GET', path: '/rooms/{room_id}/files', ids: { room_id: id(roomId, 'roomId') }, params, list: true, options: rest })
+    const params = { account_id: idParam(options.accountId, 'accountId') }
+    return this.request('GET /rooms/{room_id}/files', [roomId], { params, list: true, options })
   }
 
   /**
@@ -625,9 +594,8 @@ class Files extends Endpoints {
    * const { download_url } = await client.files.get(roomId, fileId, { downloadUrl: true })
    */
   async get(roomId: Id, fileId: Id, options: { downloadUrl?: boolean } & RequestOptions = {}): Promise<ChatworkFile> {
-    const { downloadUrl, ...rest } = options
-    const ids = { room_id: id(roomId, 'roomId'), file_id: id(fileId, 'fileId') }
-    return this.request({ method: 'GET', path: '/rooms/{room_id}/files/{file_id}', ids, params: { create_download_url: downloadUrl }, options: rest })
+    const params = { create_download_url: options.downloadUrl }
+    return this.request('GET /rooms/{room_id}/files/{file_id}', [roomId, fileId], { params, options })
   }
 
   /**
@@ -643,13 +611,12 @@ class Files extends Endpoints {
     file: UploadFile,
     options: { message?: string; filename?: string; contentType?: string } & RequestOptions = {},
   ): Promise<{ file_id: number }> {
-    const { message, filename, contentType, ...rest } = options
-    const room = id(roomId, 'roomId')
+    const { message, filename, contentType } = options
     const { blob, name } = await toBlob(file)
     const form = new FormData()
     form.append('file', contentType ? new Blob([blob], { type: contentType }) : blob, filename ?? name)
     if (message !== undefined) form.append('message', message)
-    return this.request({ method: 'POST', path: '/rooms/{room_id}/files', ids: { room_id: room }, form, room: { roomId: room, kind: 'upload' }, options: rest })
+    return this.request('POST /rooms/{room_id}/files', [roomId], { form, room: 'upload', options })
   }
 }
 
@@ -667,7 +634,7 @@ class Links extends Endpoints {
    * const link = await client.links.get(roomId)
    */
   async get(roomId: Id, options?: RequestOptions): Promise<InviteLink> {
-    return this.request({ method: 'GET', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, options })
+    return this.request('GET /rooms/{room_id}/link', [roomId], { options })
   }
 
   /**
@@ -677,7 +644,7 @@ class Links extends Endpoints {
    * await client.links.create(roomId, { description: 'Join us' })
    */
   async create(roomId: Id, input: InviteLinkInput = {}, options?: RequestOptions): Promise<InviteLink> {
-    return this.request({ method: 'POST', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, params: linkParams(input), options })
+    return this.request('POST /rooms/{room_id}/link', [roomId], { params: linkParams(input), options })
   }
 
   /**
@@ -687,7 +654,7 @@ class Links extends Endpoints {
    * await client.links.update(roomId, { code: 'launch', needAcceptance: true, description: 'Join us' })
    */
   async update(roomId: Id, input: InviteLinkInput = {}, options?: RequestOptions): Promise<InviteLink> {
-    return this.request({ method: 'PUT', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, params: linkParams(input), options })
+    return this.request('PUT /rooms/{room_id}/link', [roomId], { params: linkParams(input), options })
   }
 
   /**
@@ -697,7 +664,7 @@ class Links extends Endpoints {
    * await client.links.delete(roomId)
    */
   async delete(roomId: Id, options?: RequestOptions): Promise<InviteLink> {
-    return this.request({ method: 'DELETE', path: '/rooms/{room_id}/link', ids: { room_id: id(roomId, 'roomId') }, options })
+    return this.request('DELETE /rooms/{room_id}/link', [roomId], { options })
   }
 }
 
@@ -715,7 +682,7 @@ class IncomingRequests extends Endpoints {
    * const requests = await client.incomingRequests.list()
    */
   async list(options?: RequestOptions): Promise<IncomingRequest[]> {
-    return this.request({ method: 'GET', path: '/incoming_requests', list: true, options })
+    return this.request('GET /incoming_requests', [], { list: true, options })
   }
 
   /**
@@ -725,7 +692,7 @@ class IncomingRequests extends Endpoints {
    * const { room_id } = await client.incomingRequests.accept(requestId)
    */
   async accept(requestId: Id, options?: RequestOptions): Promise<Contact> {
-    return this.request({ method: 'PUT', path: '/incoming_requests/{request_id}', ids: { request_id: id(requestId, 'requestId') }, options })
+    return this.request('PUT /incoming_requests/{request_id}', [requestId], { options })
   }
 
   /**
@@ -735,11 +702,35 @@ class IncomingRequests extends Endpoints {
    * await client.incomingRequests.decline(requestId)
    */
   async decline(requestId: Id, options?: RequestOptions): Promise<void> {
-    return this.request({ method: 'DELETE', path: '/incoming_requests/{request_id}', ids: { request_id: id(requestId, 'requestId') }, options })
+    return this.request('DELETE /incoming_requests/{request_id}', [requestId], { options })
   }
 }
 
 export type { Rooms, Messages, Tasks, Files, Links, IncomingRequests }
+
+/** What an endpoint method adds to its route: `room` is the posting budget the call spends in the room of its first id. */
+type CallExtras = Omit<Call, 'method' | 'path' | 'ids' | 'room'> & { room?: RoomSlot['kind'] }
+
+/** Sends a call (see {@link toCall}); resolves with its data. */
+async function request<T>(requester: Requester, route: string, ids: readonly (Id | MessageId)[], extras: CallExtras = {}): Promise<T> {
+  return (await requester.send<T>(toCall(route, ids, extras))).data
+}
+
+/**
+ * The call to `route` (`'GET /rooms/{room_id}'`), its placeholders filled
+ * from `values` in order. Each is checked first, and named in errors after its
+ * placeholder (`{room_id}`: `roomId`).
+ */
+function toCall(route: string, values: readonly (Id | MessageId)[], extras: CallExtras): Call {
+  const [method, path] = route.split(' ') as [Call['method'], string]
+  const ids: Record<string, string> = {}
+  let i = 0
+  for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
+    const value = values[i++]
+    ids[name] = name === 'message_id' ? messageIdOf(value as MessageId) : id(value as Id, name.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()))
+  }
+  return { ...extras, method, path, ids, room: extras.room && { roomId: ids.room_id, kind: extras.room } }
+}
 
 const DECIMAL = /^\d+$/
 
@@ -752,12 +743,9 @@ function id(value: Id, name: string): string {
   return text
 }
 
-function optionalId(value: Id | undefined, name: string): string | undefined {
-  return value === undefined ? undefined : id(value, name)
-}
-
-function idList(values: readonly Id[] | undefined, name: string): string[] | undefined {
-  return values?.map((value) => id(value, name))
+/** Ids for a parameter, checked and comma-separated, as Chatwork reads lists; `undefined` stays unsent. */
+function idParam(value: Id | readonly Id[] | undefined, name: string): string | undefined {
+  return value === undefined ? undefined : [value].flat().map((item) => id(item, name)).join(',')
 }
 
 /** A message id as an exact decimal string: numbers are refused, as they may have lost digits already. */
@@ -772,9 +760,9 @@ function messageIdOf(value: MessageId): string {
 function memberParams(input: MemberIds) {
   if (input.adminIds.length === 0) throw new ChatworkArgumentError('adminIds', 'adminIds needs at least one account id')
   return {
-    members_admin_ids: idList(input.adminIds, 'adminIds'),
-    members_member_ids: idList(input.memberIds, 'memberIds'),
-    members_readonly_ids: idList(input.readonlyIds, 'readonlyIds'),
+    members_admin_ids: idParam(input.adminIds, 'adminIds'),
+    members_member_ids: idParam(input.memberIds, 'memberIds'),
+    members_readonly_ids: idParam(input.readonlyIds, 'readonlyIds'),
   }
 }
 

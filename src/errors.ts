@@ -108,7 +108,11 @@ export interface MessageLimitation {
   summary?: string
 }
 
-/** What every error of a request carries: which call failed, with id placeholders (`/rooms/{room_id}`). */
+/**
+ * What every error of a request carries: which call failed, with id
+ * placeholders (`/rooms/{room_id}`). The request errors copy their `init` onto
+ * themselves, so their fields are declared only.
+ */
 interface RequestErrorInit {
   method: string
   path: string
@@ -129,17 +133,17 @@ interface RequestErrorInit {
  */
 export class ChatworkApiError extends ChatworkError {
   /** The HTTP status. */
-  readonly status: number
+  declare readonly status: number
   /** The messages of the error body. */
-  readonly errors: string[]
+  declare readonly errors: string[]
   /** The HTTP method. */
-  readonly method: string
+  declare readonly method: string
   /** The endpoint with id placeholders, e.g. `/rooms/{room_id}/messages/{message_id}`. */
-  readonly path: string
+  declare readonly path: string
   /** The rate-limit headers of the error response, when sent. */
-  readonly rateLimit: RateLimit | undefined
+  declare readonly rateLimit: RateLimit | undefined
   /** Set when a message read failed because of the free-plan limitation (a 404 then means "restricted", spec §3). */
-  readonly limitation: MessageLimitation | undefined
+  declare readonly limitation: MessageLimitation | undefined
 
   constructor(
     init: RequestErrorInit & { status: number; errors: string[]; rateLimit?: RateLimit; limitation?: MessageLimitation },
@@ -147,12 +151,7 @@ export class ChatworkApiError extends ChatworkError {
   ) {
     const detail = init.errors.length > 0 ? `: ${init.errors.join('; ')}` : ''
     super('ERR_CHATWORK_API', `${init.method} ${init.path} failed with ${init.status}${detail}`, options)
-    this.status = init.status
-    this.errors = init.errors
-    this.method = init.method
-    this.path = init.path
-    this.rateLimit = init.rateLimit
-    this.limitation = init.limitation
+    Object.assign(this, init)
   }
 }
 
@@ -170,13 +169,13 @@ export class ChatworkApiError extends ChatworkError {
  */
 export class ChatworkRateLimitError extends ChatworkError {
   /** Which limit: the token's allowance (spec §2.1) or the room's posting window (spec §2.3). */
-  readonly scope: 'token' | 'room'
+  declare readonly scope: 'token' | 'room'
   /** When the limit should have room again. */
-  readonly resetAt: Date
+  declare readonly resetAt: Date
   /** The HTTP method. */
-  readonly method: string
+  declare readonly method: string
   /** The endpoint with id placeholders. */
-  readonly path: string
+  declare readonly path: string
 
   constructor(init: RequestErrorInit & { scope: 'token' | 'room'; resetAt: Date }, options?: ErrorOptions) {
     super(
@@ -184,10 +183,7 @@ export class ChatworkRateLimitError extends ChatworkError {
       `${init.method} ${init.path} is rate limited (${init.scope}) until ${init.resetAt.toISOString()}`,
       options,
     )
-    this.scope = init.scope
-    this.resetAt = init.resetAt
-    this.method = init.method
-    this.path = init.path
+    Object.assign(this, init)
   }
 }
 
@@ -204,14 +200,13 @@ export class ChatworkRateLimitError extends ChatworkError {
  */
 export class ChatworkNetworkError extends ChatworkError {
   /** The HTTP method. */
-  readonly method: string
+  declare readonly method: string
   /** The endpoint with id placeholders. */
-  readonly path: string
+  declare readonly path: string
 
   constructor(init: RequestErrorInit, options?: ErrorOptions) {
     super('ERR_CHATWORK_NETWORK', `${init.method} ${init.path} failed: no response`, options)
-    this.method = init.method
-    this.path = init.path
+    Object.assign(this, init)
   }
 }
 
@@ -227,17 +222,15 @@ export class ChatworkNetworkError extends ChatworkError {
  */
 export class ChatworkTimeoutError extends ChatworkError {
   /** The HTTP method. */
-  readonly method: string
+  declare readonly method: string
   /** The endpoint with id placeholders. */
-  readonly path: string
+  declare readonly path: string
   /** The timeout that elapsed, in milliseconds. */
-  readonly timeout: number
+  declare readonly timeout: number
 
   constructor(init: RequestErrorInit & { timeout: number }, options?: ErrorOptions) {
     super('ERR_CHATWORK_TIMEOUT', `${init.method} ${init.path} timed out after ${init.timeout} ms`, options)
-    this.method = init.method
-    this.path = init.path
-    this.timeout = init.timeout
+    Object.assign(this, init)
   }
 }
 
