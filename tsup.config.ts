@@ -21,22 +21,24 @@ const shared = {
   removeNodeProtocol: false,
 } satisfies Options
 
-export default defineConfig((overrides) => {
-  const outDir = overrides.outDir ?? 'dist'
-  return {
-    ...shared,
-    clean: true,
-    outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.cjs' }),
-    // tsup 8.5 builds declarations in a worker that ignores outExtension, so in
-    // a "type": "module" package the ESM ones come out as .d.ts. They are built
-    // here, after the code (which cleaned the directory), and then renamed, so
-    // that each format has its own declarations: .d.mts and .d.cts.
-    async onSuccess() {
-      await build({ ...shared, outDir, config: false, silent: overrides.silent, dts: { only: true } })
-      await renameEsmDeclarations(outDir)
-    },
-  }
-})
+export default defineConfig((overrides) => ({
+  ...shared,
+  clean: true,
+  outExtension: ({ format }) => ({ js: format === 'esm' ? '.mjs' : '.cjs' }),
+  // tsup 8.5 builds declarations in a worker that ignores outExtension, so in
+  // a "type": "module" package the ESM ones come out as .d.ts. They are built
+  // here, after the code (which cleaned the directory), and then renamed, so
+  // that each format has its own declarations: .d.mts and .d.cts. Command-line
+  // options (`--entry.cli`, `--out-dir`, `--no-dts`) apply to this step too.
+  onSuccess:
+    overrides.dts === false
+      ? undefined
+      : async () => {
+          const outDir = overrides.outDir ?? 'dist'
+          await build({ ...shared, ...overrides, outDir, config: false, watch: false, onSuccess: undefined, dts: { only: true } })
+          await renameEsmDeclarations(outDir)
+        },
+}))
 
 /**
  * Renames every .d.ts in `dir` to .d.mts, and points the relative imports
