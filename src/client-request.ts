@@ -268,11 +268,7 @@ export class Requester {
     let failures = 0
     let rateLimited = 0
     for (;;) {
-      const answer = await this.#attempt(request).catch((failure: unknown) => {
-        // Only transport failures may be worth another attempt; anything else (an abort, a refused wait) ends the call.
-        if (failure instanceof ChatworkNetworkError || failure instanceof ChatworkTimeoutError) return failure
-        throw failure
-      })
+      const answer = await this.#attempt(request)
       let error: ChatworkError
       let delayMs = 0
       if (answer instanceof ChatworkError) {
@@ -302,11 +298,12 @@ export class Requester {
 
   /**
    * One attempt: waits for the limiters, then sends with the credential and
-   * reads the answer within the timeout. Transport failures come out typed
-   * and token-free; the caller's abort rejects with its reason; a 2xx that is
-   * not JSON, with a final {@link ChatworkApiError}.
+   * reads the answer within the timeout. A transport failure, which may be
+   * worth another attempt, comes back typed and token-free. Everything else
+   * ends the call: the caller's abort rejects with its reason, a refused wait
+   * or a 2xx that is not JSON with their {@link ChatworkError}.
    */
-  async #attempt(request: Attempt): Promise<{ response: FetchResponse<string>; data: unknown }> {
+  async #attempt(request: Attempt): Promise<{ response: FetchResponse<string>; data: unknown } | ChatworkError> {
     const { call, url, init, timeout, secrets } = request
     const { method, path } = call
     const signal = call.options?.signal
@@ -339,7 +336,7 @@ export class Requester {
         signal?.throwIfAborted()
         // Never keep ofetch's FetchError, which holds the request's headers.
         const cause = redactError(error instanceof FetchError ? error.cause : error, secrets)
-        throw timedOut ? new ChatworkTimeoutError({ method, path, timeout }, { cause }) : new ChatworkNetworkError({ method, path }, { cause })
+        return timedOut ? new ChatworkTimeoutError({ method, path, timeout }, { cause }) : new ChatworkNetworkError({ method, path }, { cause })
       } finally {
         clearTimeout(timer)
         signal?.removeEventListener('abort', onAbort)
@@ -365,14 +362,14 @@ export class Requester {
     try {
       return JSON.parse(text)
     } catch {
-      if (response.ok) throw this.#apiError(request, response, undefined, ['The response body is not valid JSON'])
+      if (response.ok) throw this.#apiError(request, response, { errors: ['The response body is not valid JSON'] })
       return undefined
     }
   }
 
-  #apiError({ call, secrets }: Attempt, response: FetchResponse<string>, data: unknown, reasons?: string[]): ChatworkApiError {
+  #apiError({ call, secrets }: Attempt, response: FetchResponse<string>, data: unknown): ChatworkApiError {
     const body = data as { errors?: unknown } | undefined
-    let errors = reasons ?? (Array.isArray(body?.errors) ? body.errors.filter((item): item is string => typeof item === 'string') : [])
+    let errors = Array.isArray(body?.errors) ? body.errors.filter((item): item is string => typeof item === 'string') : []
     // An expired OAuth token answers 401 with its reason in WWW-Authenticate and maybe no JSON body (spec §1.2).
     const challenge = response.headers.get('www-authenticate')?.match(/error_description="([^"]*)"/)?.[1]
     if (errors.length === 0 && challenge) errors = [challenge]

@@ -487,26 +487,18 @@ class Messages extends Endpoints {
    * }
    */
   async *poll(roomId: Id, options: { intervalMs?: number } & RequestOptions = {}): AsyncGenerator<Message, void, undefined> {
-    const { intervalMs = DEFAULT_POLL_INTERVAL_MS, ...rest } = options
-    const { signal } = rest
+    const { intervalMs = DEFAULT_POLL_INTERVAL_MS, signal } = options
     for (;;) {
-      let batch: Message[]
       try {
-        batch = await this.list(roomId, rest)
+        // The order of a read is undocumented (spec §5.12): sort by time, then by id.
+        yield* (await this.list(roomId, options)).sort((a, b) => a.send_time - b.send_time || compareDecimal(a.message_id, b.message_id))
+        await sleep(intervalMs, signal)
       } catch (error) {
         if (signal?.aborted) return
         throw error
       }
-      // The order of a read is undocumented (spec §5.12): sort by time, then by id.
-      yield* batch.sort((a, b) => a.send_time - b.send_time || compareDecimal(a.message_id, b.message_id))
-      try {
-        await sleep(intervalMs, signal)
-      } catch {
-        return
-      }
     }
   }
-
 }
 
 /**
@@ -612,7 +604,8 @@ class Files extends Endpoints {
     options: { message?: string; filename?: string; contentType?: string } & RequestOptions = {},
   ): Promise<{ file_id: number }> {
     const { message, filename, contentType } = options
-    const { blob, name } = await toBlob(file)
+    const blob = await toBlob(file)
+    const name = (typeof file === 'string' ? file.split(/[\\/]/).pop() : (blob as File).name) || 'file'
     const form = new FormData()
     form.append('file', contentType ? new Blob([blob], { type: contentType }) : blob, filename ?? name)
     if (message !== undefined) form.append('message', message)
@@ -775,13 +768,13 @@ function compareDecimal(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
 }
 
-async function toBlob(file: UploadFile): Promise<{ blob: Blob; name: string }> {
+async function toBlob(file: UploadFile): Promise<Blob> {
+  if (file instanceof Blob) return file
   if (typeof file === 'string') {
     // Loaded only for paths, so the client still runs where there is no file system.
     const { readFile } = await import('node:fs/promises')
-    return { blob: new Blob([(await readFile(file)) as Uint8Array<ArrayBuffer>]), name: file.split(/[\\/]/).pop() || 'file' }
+    file = await readFile(file)
   }
-  if (file instanceof Blob) return { blob: file, name: (file as File).name || 'file' }
-  if (file instanceof Uint8Array) return { blob: new Blob([file as Uint8Array<ArrayBuffer>]), name: 'file' }
+  if (file instanceof Uint8Array) return new Blob([file as Uint8Array<ArrayBuffer>])
   throw new ChatworkArgumentError('file', 'file must be a Blob, a Uint8Array or a path')
 }
