@@ -1,7 +1,7 @@
-import { canonical, closeMarkup, compose, foldQuoteMeta, openMarkup, PARTS, type Composable, type Tag } from './canonical.ts'
+import { canonical, closeMarkup, compose, openMarkup, PARTS, type Composable, type Draft, type Item, type Tag } from './canonical.ts'
 import { escapeText } from './escape.ts'
 import { code, hr, picon, piconname, pname, preview, quoteHeader, reply, to, toAll, type MessageRef, type QuoteMeta } from './factories.ts'
-import type { Content, Info, Root, Title } from './nodes.ts'
+import type { Content, Root } from './nodes.ts'
 import { checkString, describe } from './validate.ts'
 
 /**
@@ -13,18 +13,18 @@ import { checkString, describe } from './validate.ts'
  */
 export type MessageContent = string | Content | Root | MessageBuilder | ((message: MessageBuilder) => MessageBuilder)
 
-let make: (previous: MessageBuilder | undefined, part: Content | Root | undefined, markup: string) => MessageBuilder
+let make: (previous: MessageBuilder | undefined, part: Item | undefined, markup: string, endsWithBlock: boolean) => MessageBuilder
 
 /**
  * An immutable message under construction: every method returns a new
  * builder, so a builder can be shared and extended in several directions.
  * Text is escaped and ids are checked as parts are added; see {@link message}.
  *
- * Each builder adds one part to the one before it (a node, or a root holding
- * the nodes of appended content), and keeps the markup of the whole message,
- * extended as the part is added, so `toString()` only returns it. Parts are
- * kept in canonical form (text escaped, nodes copied and checked);
- * `toTree()` merges and splits their text as the parser would.
+ * Each builder adds one part to the one before it and keeps the markup of
+ * the whole message, extended as the part is added, so `toString()` only
+ * returns it. The tree is made only when asked for: the parts are kept as
+ * drafts for {@link canonical} (caller strings, checked nodes, builders), which
+ * escapes, merges and splits their text as the parser would.
  *
  * @example
  * const greeting = message().to(1, 'Sato-san')
@@ -34,64 +34,68 @@ let make: (previous: MessageBuilder | undefined, part: Content | Root | undefine
  */
 export class MessageBuilder implements Composable {
   static {
-    make = (previous, part, markup) => new MessageBuilder(previous, part, markup)
+    make = (previous, part, markup, endsWithBlock) => new MessageBuilder(previous, part, markup, endsWithBlock)
   }
 
   // plain fields rather than #private ones, declared only, so that the
   // constructor alone sets them: this is the hot path of every message
   private declare readonly previous: MessageBuilder | undefined
-  private declare readonly part: Content | Root | undefined
+  private declare readonly part: Item | undefined
   /** The markup of the whole message so far. */
   private declare readonly markup: string
-  private declare parts: Content[] | undefined
+  /**
+   * Whether the markup ends with a quote or code: text that starts with a
+   * line feed then repeats the line feed that Chatwork swallows after `[/qt]`
+   * and `[/code]`, as the tree's `lineFeed` says.
+   */
+  private declare readonly endsWithBlock: boolean
+  private declare parts: Item[] | undefined
 
-  private constructor(previous: MessageBuilder | undefined, part: Content | Root | undefined, markup: string) {
+  private constructor(previous: MessageBuilder | undefined, part: Item | undefined, markup: string, endsWithBlock: boolean) {
     this.previous = previous
     this.part = part
     this.markup = markup
+    this.endsWithBlock = endsWithBlock
     this.parts = undefined
   }
 
-  /** The nodes in order; computed once, since the builder never changes. */
-  get [PARTS](): readonly Content[] {
+  /** The parts in order; computed once, since the builder never changes. */
+  get [PARTS](): readonly Item[] {
     if (this.parts !== undefined) return this.parts
-    const parts: Content[] = []
-    for (let b: MessageBuilder | undefined = this; b !== undefined; b = b.previous) {
-      const part = b.part
-      if (part?.type === 'root') for (let i = part.children.length - 1; i >= 0; i--) parts.push(part.children[i])
-      else if (part !== undefined) parts.push(part)
-    }
+    const parts: Item[] = []
+    for (let b: MessageBuilder | undefined = this; b !== undefined; b = b.previous) if (b.part !== undefined) parts.push(b.part)
     return (this.parts = parts.reverse())
   }
 
-  /**
-   * Adds a part and its markup. Content that starts with a line feed right
-   * after a quote or code gets the line feed that Chatwork swallows after
-   * `[/qt]` and `[/code]` repeated (`lineFeed`), on a copy, since other
-   * builders share the node.
-   */
-  #add(part: Content | Root, markup: string, startsWithLineFeed: boolean): MessageBuilder {
-    const own = this.part
-    const last = own?.type === 'root' ? own.children[own.children.length - 1] : own
-    if (startsWithLineFeed && (last?.type === 'quote' || last?.type === 'code') && !last.lineFeed) {
-      const fixed = { ...last, lineFeed: true }
-      const previous = make(this.previous, own!.type === 'root' ? { type: 'root', children: [...own.children.slice(0, -1), fixed] } : fixed, this.markup + '\n')
-      return make(previous, part, previous.markup + markup)
-    }
-    return make(this, part, this.markup + markup)
+  /** Adds a part, and its markup after the line feed that text starting with one needs after a quote or code. */
+  #add(part: Item, markup: string, startsWithLineFeed: boolean, endsWithBlock: boolean): MessageBuilder {
+    return make(this, part, (startsWithLineFeed && this.endsWithBlock ? this.markup + '\n' : this.markup) + markup, endsWithBlock)
   }
 
-  /** Adds a tag or a block, printed in canonical form around the markup of its children. */
-  #addNode(node: Tag, inner = ''): MessageBuilder {
-    return this.#add(node, openMarkup(node) + inner + closeMarkup(node), false)
+  /** Adds a tag, or a block around content whose markup is `inner`. */
+  #addNode(node: Tag | Draft, inner = ''): MessageBuilder {
+    const type = node.type
+    return this.#add(node, openMarkup(node as Tag) + inner + closeMarkup(node as Tag), false, type === 'quote' || type === 'code')
+  }
+
+  /**
+   * Adds a block holding `value` after the `children` it has; `before` is
+   * their markup. Its header is printed before the content is taken, as the
+   * block is made, so that the errors come in the order of the arguments.
+   */
+  #addBlock(node: Draft & { children: Item[] }, value: MessageContent, name: string, before = ''): MessageBuilder {
+    const body = content(value, name)
+    node.children.push(body)
+    return this.#addNode(node, before + (typeof body === 'string' ? escapeText(body) : body.markup))
   }
 
   /** Adds caller text, escaped, then `suffix` (a line break), which needs no escaping. */
   #addText(value: string, suffix = ''): MessageBuilder {
+    if (value === '' && suffix === '') return make(this.previous, this.part, this.markup, this.endsWithBlock)
     const markup = escapeText(value) + suffix
-    if (markup === '') return make(this.previous, this.part, this.markup)
     // tested before joining: the joined string would have to be flattened
-    return this.#add({ type: 'text', value: markup }, markup, (value === '' ? suffix : value).charCodeAt(0) === 10)
+    const startsWithLineFeed = (value === '' ? suffix : value).charCodeAt(0) === 10
+    return this.#add(suffix === '' ? value : { type: 'text', value: markup }, markup, startsWithLineFeed, false)
   }
 
   /**
@@ -159,10 +163,10 @@ export class MessageBuilder implements Composable {
    */
   info(content: MessageContent): MessageBuilder
   info(title: MessageContent, content: MessageContent): MessageBuilder
-  info(...args: [MessageContent] | [MessageContent, MessageContent]): MessageBuilder {
-    const node: Info = { type: 'info', children: [] }
-    const heading = args.length === 2 ? titled(args[0], 'message().info(): title', node.children) : ''
-    return this.#addNode(node, heading + content(args[args.length - 1], 'message().info(): content', node.children))
+  info(first: MessageContent, second?: MessageContent): MessageBuilder {
+    if (arguments.length < 2) return this.#addBlock({ type: 'info', children: [] }, first, 'message().info(): content')
+    const heading = EMPTY.#addBlock({ type: 'title', children: [] }, first, 'message().info(): title')
+    return this.#addBlock({ type: 'info', children: [heading] }, second!, 'message().info(): content', heading.markup)
   }
 
   /**
@@ -172,9 +176,7 @@ export class MessageBuilder implements Composable {
    * message().title('Weather').text('Sunny').toString() // '[title]Weather[/title]Sunny'
    */
   title(value: MessageContent): MessageBuilder {
-    const nodes: Content[] = []
-    const markup = titled(value, 'message().title(): content', nodes)
-    return this.#add(nodes[0], markup, false)
+    return this.#addBlock({ type: 'title', children: [] }, value, 'message().title(): content')
   }
 
   /**
@@ -207,10 +209,7 @@ export class MessageBuilder implements Composable {
    * // '[qt][qtmeta aid=1 time=1700000000]Ship it?[/qt]Yes'
    */
   quote(meta: QuoteMeta | undefined, value: MessageContent): MessageBuilder {
-    const node = quoteHeader(meta, 'message().quote()')
-    // printed before the header is folded: a `[qtmeta]` that the quote takes prints as it did
-    const markup = openMarkup(node) + content(value, 'message().quote(): content', node.children) + closeMarkup(node)
-    return this.#add(foldQuoteMeta(node), markup, false)
+    return this.#addBlock(quoteHeader(meta, 'message().quote()'), value, 'message().quote(): content')
   }
 
   /**
@@ -262,10 +261,9 @@ export class MessageBuilder implements Composable {
    */
   append(value: Content | Root | MessageBuilder | string): MessageBuilder {
     if (typeof value === 'string') return this.#addText(value)
-    const nodes: Content[] = []
-    const markup = content(value, 'message().append(): value', nodes)
-    if (nodes.length === 0) return make(this.previous, this.part, this.markup)
-    return this.#add({ type: 'root', children: nodes }, markup, nodes[0].type === 'text' && nodes[0].value.charCodeAt(0) === 10)
+    const added = content(value, 'message().append(): value') as MessageBuilder
+    if (added.markup === '') return make(this.previous, this.part, this.markup, this.endsWithBlock)
+    return this.#add(added, added.markup, added.markup.charCodeAt(0) === 10, added.endsWithBlock)
   }
 
   /**
@@ -291,37 +289,26 @@ export class MessageBuilder implements Composable {
 }
 
 /**
- * Adds one piece of content in canonical form to `into` and returns its
- * markup. Callbacks run now, so that errors point at the caller, and nodes are
- * copied now, so that later changes to them do not reach the builder.
+ * One piece of content: a string (caller text, escaped when printed) or a
+ * builder. Callbacks run now, so that errors point at the caller, and nodes
+ * are copied now, so that later changes to them do not reach the builder.
  */
-function content(value: MessageContent, name: string, into: Content[]): string {
-  if (typeof value === 'string') {
-    const markup = escapeText(value)
-    if (markup !== '') into.push({ type: 'text', value: markup })
-    return markup
-  }
-  let built: unknown = value
+function content(value: MessageContent, name: string): string | MessageBuilder {
+  if (typeof value === 'string' || value instanceof MessageBuilder) return value
   if (typeof value === 'function') {
-    built = value(message())
+    const built: unknown = value(message())
     if (!(built instanceof MessageBuilder)) throw new TypeError(`${name}: the callback must return a builder, got ${describe(built)}`)
+    return built
   }
-  if (typeof built !== 'object' || built === null || typeof (built as { type?: unknown }).type !== 'string') {
-    if (!(built instanceof MessageBuilder)) throw new TypeError(`${name} must be a string, a node, a builder or a callback, got ${describe(value)}`)
+  if (typeof value !== 'object' || value === null || typeof (value as { type?: unknown }).type !== 'string') {
+    throw new TypeError(`${name} must be a string, a node, a builder or a callback, got ${describe(value)}`)
   }
-  const made = built instanceof MessageBuilder ? { nodes: built[PARTS], markup: built.toString() } : compose([built as Content | Root], false, name)
-  for (const node of made.nodes) into.push(node)
-  return made.markup
+  const { nodes, markup } = compose([value], false, name)
+  const last = nodes[nodes.length - 1]
+  return make(undefined, { type: 'root', children: nodes }, markup, last?.type === 'quote' || last?.type === 'code')
 }
 
-/** Adds a `[title]` of `value` to `into` and returns its markup. */
-function titled(value: MessageContent, name: string, into: Content[]): string {
-  const node: Title = { type: 'title', children: [] }
-  into.push(node)
-  return openMarkup(node) + content(value, name, node.children) + closeMarkup(node)
-}
-
-const EMPTY = make(undefined, undefined, '')
+const EMPTY = make(undefined, undefined, '', false)
 
 /**
  * Starts a message. The builder is immutable and safe by construction: text

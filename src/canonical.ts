@@ -8,7 +8,7 @@ export const PARTS: unique symbol = Symbol('chatwork-kit.parts')
 
 /** Anything whose parts can be inserted: a message builder. */
 export interface Composable {
-  readonly [PARTS]: readonly Content[]
+  readonly [PARTS]: readonly Item[]
 }
 
 /** The children of a {@link Draft}. */
