@@ -100,17 +100,16 @@ export class RequestLimiter {
   readonly #posting: Readonly<PostingLimit> | false
   /** `unknown` until the first answer: then one request at a time, to learn the allowance before a burst spends it. */
   #tracking: 'unknown' | 'on' | 'off' = 'unknown'
-  #probing = false
   /** Requests sent and not yet answered. */
   #inFlight = 0
   /** Requests left in the current window, counting those sent since the last answer. */
-  #remaining = Number.POSITIVE_INFINITY
+  #remaining = Infinity
   /** End of the current window; undefined once it has passed and no newer answer came. */
   #resetMs: number | undefined
   /** Set by a per-token 429: no request before this time. */
   #blockedUntil = 0
-  /** Room id → end times of its recent posts (`Infinity` while in flight). */
-  readonly #posts = new Map<string, number[]>()
+  /** Room id → its recent posts, by end time (`Infinity` while in flight). */
+  readonly #posts = new Map<string, { end: number }[]>()
   /** Room id → set by a per-room 429: no post before this time. */
   readonly #roomBlockedUntil = new Map<string, number>()
   #changed!: Promise<void>
@@ -149,16 +148,16 @@ export class RequestLimiter {
         if (now + waitMs > reportedUntil) report(wait)
         reportedUntil = Math.max(reportedUntil, now + waitMs)
       }
-      await sleep(waitMs > 0 ? waitMs : Number.POSITIVE_INFINITY, signal, this.#changed)
+      await sleep(waitMs > 0 ? waitMs : Infinity, signal, this.#changed)
     }
   }
 
-  /** Records the rate-limit headers of an answer (before its release); returns them when present. */
-  record(headers: Headers): RateLimit | undefined {
+  /** Records the rate-limit headers of an answer, before its release. */
+  record(headers: Headers): void {
     const seen = readRateLimit(headers)
     if (!seen) {
       if (this.#tracking === 'unknown') this.#tracking = 'off'
-      return undefined
+      return
     }
     this.#tracking = 'on'
     const resetMs = seen.resetAt.getTime()
@@ -171,7 +170,6 @@ export class RequestLimiter {
       this.#remaining = Math.min(this.#remaining, seen.remaining)
     }
     if (!this.rateLimit || resetMs >= this.rateLimit.resetAt.getTime()) this.rateLimit = seen
-    return seen
   }
 
   /** After a per-token 429: holds every request until the window resets (or `Retry-After`, if later). */
@@ -195,7 +193,8 @@ export class RequestLimiter {
   #tokenWait(now: number): number {
     const blocked = this.#blockedUntil - now
     if (blocked > 0) return blocked
-    if (this.#tracking === 'unknown') return this.#probing ? -1 : 0
+    // While unknown, the one request in flight is the probe.
+    if (this.#tracking === 'unknown') return this.#inFlight > 0 ? -1 : 0
     if (this.#tracking === 'off') return 0
     if (this.#resetMs !== undefined && now >= this.#resetMs) {
       // A fresh window, of which the requests still in flight may take their share.
@@ -211,40 +210,30 @@ export class RequestLimiter {
     const blocked = (this.#roomBlockedUntil.get(room.roomId) ?? 0) - now
     if (!this.#spends(room)) return Math.max(blocked, 0)
     const { limit, windowMs } = this.#posting as PostingLimit
-    const posts = this.#posts.get(room.roomId) ?? []
-    // In place: releases hold this array to time their post.
-    for (let i = posts.length - 1; i >= 0; i--) if (posts[i] + windowMs <= now) posts.splice(i, 1)
+    const posts = (this.#posts.get(room.roomId) ?? []).filter((post) => post.end + windowMs > now)
+    this.#posts.set(room.roomId, posts)
     let full = 0
     if (posts.length >= limit) {
       // A slot frees a window after the post holding it ended; posts in flight free no earlier than a window from now.
-      const ends = posts.map((end) => Math.min(end, now)).sort((a, b) => a - b)
+      const ends = posts.map((post) => Math.min(post.end, now)).sort((a, b) => a - b)
       full = ends[posts.length - limit] + windowMs - now
     }
     return Math.max(blocked, full, 0)
   }
 
   #take(room: RoomSlot | undefined): () => void {
-    const probe = this.#tracking === 'unknown'
     this.#inFlight++
-    if (probe) this.#probing = true
-    else if (this.#tracking === 'on') this.#remaining--
-    let posts: number[] | undefined
-    if (room && this.#spends(room)) {
-      posts = this.#posts.get(room.roomId)
-      if (!posts) this.#posts.set(room.roomId, (posts = []))
-      posts.push(Number.POSITIVE_INFINITY)
-    }
+    if (this.#tracking === 'on') this.#remaining--
+    // Taken only after #roomWait, which set the room's list.
+    const post = room && this.#spends(room) ? { end: Infinity } : undefined
+    if (post) this.#posts.get(room!.roomId)!.push(post)
     let released = false
     return () => {
       if (released) return
       released = true
       this.#inFlight--
-      if (probe) this.#probing = false
-      if (posts) {
-        // Timed from the answer, not the send: the server counted the post somewhere in between.
-        const index = posts.indexOf(Number.POSITIVE_INFINITY)
-        if (index !== -1) posts[index] = Date.now()
-      }
+      // Timed from the answer, not the send: the server counted the post somewhere in between.
+      if (post) post.end = Date.now()
       this.#notify()
     }
   }
