@@ -79,14 +79,15 @@ export class MessageBuilder implements Composable {
   }
 
   /**
-   * Adds a block holding `value` after the `children` it has; `before` is
-   * their markup. Its header is printed before the content is taken, as the
-   * block is made, so that the errors come in the order of the arguments.
+   * Adds a block holding `value`, after `heading` if given. The block comes
+   * with its header checked, before the content is taken, so that errors come
+   * in the order of the arguments.
    */
-  #addBlock(node: Draft & { children: Item[] }, value: MessageContent, name: string, before = ''): MessageBuilder {
+  #addBlock(node: Draft, value: MessageContent, name: string, heading?: MessageBuilder): MessageBuilder {
     const body = content(value, name)
-    node.children.push(body)
-    return this.#addNode(node, before + (typeof body === 'string' ? escapeText(body) : body.markup))
+    const markup = typeof body === 'string' ? escapeText(body) : body.markup
+    node.children = heading === undefined ? [body] : [heading, body]
+    return this.#addNode(node, heading === undefined ? markup : heading.markup + markup)
   }
 
   /** Adds caller text, escaped, then `suffix` (a line break), which needs no escaping. */
@@ -166,7 +167,7 @@ export class MessageBuilder implements Composable {
   info(first: MessageContent, second?: MessageContent): MessageBuilder {
     if (arguments.length < 2) return this.#addBlock({ type: 'info', children: [] }, first, 'message().info(): content')
     const heading = EMPTY.#addBlock({ type: 'title', children: [] }, first, 'message().info(): title')
-    return this.#addBlock({ type: 'info', children: [heading] }, second!, 'message().info(): content', heading.markup)
+    return this.#addBlock({ type: 'info', children: [] }, second!, 'message().info(): content', heading)
   }
 
   /**

@@ -296,8 +296,12 @@ export function openMarkup(node: Tag): string {
       return `[date:${node.time}]`
     case 'live':
       return `[live id=${node.id} rid=${node.roomId}]`
+    case 'info':
+      return '[info]'
+    case 'title':
+      return '[title]'
     default:
-      // toall, hr, deleted, and the openers of info and title
+      // toall, hr and deleted
       return `[${node.type}]`
   }
 }

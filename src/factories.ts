@@ -5,7 +5,7 @@
  * children: text merged and split into text, link and emoticon nodes as the
  * parser would, so `parse(stringify(node))` gives the same tree back.
  */
-import { canonical, type Composable, type Draft, type Item } from './canonical.ts'
+import { canonical, type Composable, type Draft } from './canonical.ts'
 import { escapeCode, escapeText } from './escape.ts'
 import type { Code, Content, Hr, Info, Picon, Piconname, Pname, Preview, Quote, Reply, Root, Text, Title, To, ToAll } from './nodes.ts'
 import { checkId, checkMessageId, checkString, checkTime } from './validate.ts'
@@ -112,7 +112,7 @@ export function quote(meta: QuoteMeta | undefined, ...children: Child[]): Quote 
 }
 
 /** A quote without children yet, with the checked header of `meta`. */
-export function quoteHeader(meta: QuoteMeta | undefined | null, context: string): Draft & Omit<Quote, 'children'> & { children: Item[] } {
+export function quoteHeader(meta: QuoteMeta | undefined | null, context: string): Draft & Omit<Quote, 'children'> {
   if (meta === undefined || meta === null) return { type: 'quote', children: [] }
   if (typeof meta !== 'object') throw new TypeError(`${context}: meta must be { accountId, time? } or undefined`)
   const accountId = checkId(meta.accountId, `${context}: meta.accountId`)
