@@ -177,7 +177,7 @@ export interface Call {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   /** With placeholders: `/rooms/{room_id}`. */
   path: string
-  /** Placeholder values, already validated. */
+  /** Placeholder values, already checked to be decimal strings (so they need no encoding). */
   ids?: Record<string, string>
   /** Query string (GET) or form body (others). */
   params?: Record<string, ParamValue>
@@ -255,7 +255,7 @@ export class Requester {
     const params = call.params ? encodeParams(call.params) : undefined
     const request: Attempt = {
       call,
-      url: path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(call.ids![name])),
+      url: path.replace(/\{(\w+)\}/g, (_, name: string) => call.ids![name]),
       init: {
         method,
         query: method === 'GET' ? params : undefined,
@@ -310,7 +310,12 @@ export class Requester {
     const release = await this.limiter.acquire(
       call.room,
       signal,
-      (wait) => this.#checkWait(wait, call),
+      (wait) => {
+        const { rateLimit, maxRateLimitWaitMs = DEFAULT_MAX_RATE_LIMIT_WAIT_MS } = this.#options
+        if (rateLimit === 'throw' || wait.waitMs > maxRateLimitWaitMs) {
+          throw new ChatworkRateLimitError({ method, path, scope: wait.scope, resetAt: wait.resetAt })
+        }
+      },
       (wait) => this.#options.onRateLimit?.({ ...wait, method, path }),
     )
     try {
@@ -345,13 +350,6 @@ export class Requester {
       return { response, data: this.#read(request, response) }
     } finally {
       release()
-    }
-  }
-
-  #checkWait(wait: RateLimitWait, call: Call): void {
-    const { rateLimit, maxRateLimitWaitMs = DEFAULT_MAX_RATE_LIMIT_WAIT_MS } = this.#options
-    if (rateLimit === 'throw' || wait.waitMs > maxRateLimitWaitMs) {
-      throw new ChatworkRateLimitError({ method: call.method, path: call.path, scope: wait.scope, resetAt: wait.resetAt })
     }
   }
 
