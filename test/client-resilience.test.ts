@@ -360,6 +360,19 @@ describe('timeouts and aborts', () => {
     expect(emu.requests).toHaveLength(1)
   })
 
+  it('aborts during a retry delay, without sending again', async () => {
+    const { emu } = await setup()
+    const client = new ChatworkClient({ token: emu.token, baseURL: emu.baseURL, retry: { baseDelayMs: 10_000, maxDelayMs: 10_000 } })
+    emu.fault({ method: 'GET', path: '/me', status: 503 })
+    const controller = new AbortController()
+    const reason = new Error('user gave up')
+    const started = Date.now()
+    setTimeout(() => controller.abort(reason), 100)
+    await expect(client.me({ signal: controller.signal })).rejects.toBe(reason)
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(emu.requests).toHaveLength(1)
+  })
+
   it('aborts during a rate-limit wait, without sending', async () => {
     const { emu, room } = await setup()
     const waits: RateLimitEvent[] = []
