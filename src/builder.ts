@@ -1,7 +1,7 @@
 import { canonical, closeMarkup, compose, openMarkup, PARTS, type Composable, type Draft, type Item, type Tag } from './canonical.ts'
 import { escapeText } from './escape.ts'
 import { code, hr, picon, piconname, pname, preview, quoteHeader, reply, to, toAll, type MessageRef, type QuoteMeta } from './factories.ts'
-import type { Content, Root } from './nodes.ts'
+import type { Content, Info, Quote, Root, Title } from './nodes.ts'
 import { checkString, describe } from './validate.ts'
 
 /**
@@ -72,22 +72,9 @@ export class MessageBuilder implements Composable {
     return make(this, part, (startsWithLineFeed && this.endsWithBlock ? this.markup + '\n' : this.markup) + markup, endsWithBlock)
   }
 
-  /** Adds a tag, or a block around content whose markup is `inner`. */
-  #addNode(node: Tag | Draft, inner = ''): MessageBuilder {
-    const type = node.type
-    return this.#add(node, openMarkup(node as Tag) + inner + closeMarkup(node as Tag), false, type === 'quote' || type === 'code')
-  }
-
-  /**
-   * Adds a block holding `value`, after `heading` if given. The block comes
-   * with its header checked, before the content is taken, so that errors come
-   * in the order of the arguments.
-   */
-  #addBlock(node: Draft, value: MessageContent, name: string, heading?: MessageBuilder): MessageBuilder {
-    const body = content(value, name)
-    const markup = typeof body === 'string' ? escapeText(body) : body.markup
-    node.children = heading === undefined ? [body] : [heading, body]
-    return this.#addNode(node, heading === undefined ? markup : heading.markup + markup)
+  /** Adds a tag, which prints as its opener alone. */
+  #addTag(node: Tag): MessageBuilder {
+    return this.#add(node, openMarkup(node), false, false)
   }
 
   /** Adds caller text, escaped, then `suffix` (a line break), which needs no escaping. */
@@ -108,7 +95,7 @@ export class MessageBuilder implements Composable {
    * message().to(123, 'Sato-san').text('Deployed.').toString() // '[To:123]Sato-san\nDeployed.'
    */
   to(accountId: number, name?: string): MessageBuilder {
-    const tag = this.#addNode(to(accountId))
+    const tag = this.#addTag(to(accountId))
     return name === undefined ? tag : tag.#addText(checkString(name, 'message().to(): name'), '\n')
   }
 
@@ -119,7 +106,7 @@ export class MessageBuilder implements Composable {
    * message().toAll().text('Lunch at noon').toString() // '[toall]Lunch at noon'
    */
   toAll(): MessageBuilder {
-    return this.#addNode(toAll())
+    return this.#addTag(toAll())
   }
 
   /**
@@ -131,7 +118,7 @@ export class MessageBuilder implements Composable {
    * // '[rp aid=1 to=2-3]Sato-san\nAgreed.'
    */
   reply(ref: MessageRef, name?: string): MessageBuilder {
-    const tag = this.#addNode(reply(ref))
+    const tag = this.#addTag(reply(ref))
     return name === undefined ? tag : tag.#addText(checkString(name, 'message().reply(): name'), '\n')
   }
 
@@ -165,9 +152,11 @@ export class MessageBuilder implements Composable {
   info(content: MessageContent): MessageBuilder
   info(title: MessageContent, content: MessageContent): MessageBuilder
   info(first: MessageContent, second?: MessageContent): MessageBuilder {
-    if (arguments.length < 2) return this.#addBlock({ type: 'info', children: [] }, first, 'message().info(): content')
-    const heading = EMPTY.#addBlock({ type: 'title', children: [] }, first, 'message().info(): title')
-    return this.#addBlock({ type: 'info', children: [] }, second!, 'message().info(): content', heading)
+    const node: Draft = { type: 'info', children: [] }
+    if (arguments.length < 2) return this.#add(node, OPEN_INFO + fill(node, first, 'message().info(): content') + CLOSE_INFO, false, false)
+    const heading: Draft = { type: 'title', children: [] }
+    const markup = OPEN_TITLE + fill(heading, first, 'message().info(): title') + CLOSE_TITLE
+    return this.#add(node, OPEN_INFO + markup + fill(node, second!, 'message().info(): content', heading) + CLOSE_INFO, false, false)
   }
 
   /**
@@ -177,7 +166,8 @@ export class MessageBuilder implements Composable {
    * message().title('Weather').text('Sunny').toString() // '[title]Weather[/title]Sunny'
    */
   title(value: MessageContent): MessageBuilder {
-    return this.#addBlock({ type: 'title', children: [] }, value, 'message().title(): content')
+    const node: Draft = { type: 'title', children: [] }
+    return this.#add(node, OPEN_TITLE + fill(node, value, 'message().title(): content') + CLOSE_TITLE, false, false)
   }
 
   /**
@@ -187,7 +177,7 @@ export class MessageBuilder implements Composable {
    * message().text('a').hr().text('b').toString() // 'a[hr]b'
    */
   hr(): MessageBuilder {
-    return this.#addNode(hr())
+    return this.#addTag(hr())
   }
 
   /**
@@ -198,7 +188,8 @@ export class MessageBuilder implements Composable {
    * message().code('npm test').toString() // '[code]npm test[/code]'
    */
   code(value: string): MessageBuilder {
-    return this.#addNode(code(value))
+    const node = code(value)
+    return this.#add(node, openMarkup(node) + CLOSE_CODE, false, true)
   }
 
   /**
@@ -210,7 +201,9 @@ export class MessageBuilder implements Composable {
    * // '[qt][qtmeta aid=1 time=1700000000]Ship it?[/qt]Yes'
    */
   quote(meta: QuoteMeta | undefined, value: MessageContent): MessageBuilder {
-    return this.#addBlock(quoteHeader(meta, 'message().quote()'), value, 'message().quote(): content')
+    const node = quoteHeader(meta, 'message().quote()')
+    const open = openMarkup(node as Quote)
+    return this.#add(node, open + fill(node, value, 'message().quote(): content') + CLOSE_QUOTE, false, true)
   }
 
   /**
@@ -220,7 +213,7 @@ export class MessageBuilder implements Composable {
    * message().picon(123).toString() // '[picon:123]'
    */
   picon(accountId: number): MessageBuilder {
-    return this.#addNode(picon(accountId))
+    return this.#addTag(picon(accountId))
   }
 
   /**
@@ -230,7 +223,7 @@ export class MessageBuilder implements Composable {
    * message().pname(123).toString() // '[pname:123]'
    */
   pname(accountId: number): MessageBuilder {
-    return this.#addNode(pname(accountId))
+    return this.#addTag(pname(accountId))
   }
 
   /**
@@ -240,7 +233,7 @@ export class MessageBuilder implements Composable {
    * message().piconname(123).toString() // '[piconname:123]'
    */
   piconname(accountId: number): MessageBuilder {
-    return this.#addNode(piconname(accountId))
+    return this.#addTag(piconname(accountId))
   }
 
   /**
@@ -250,7 +243,7 @@ export class MessageBuilder implements Composable {
    * message().preview(64242599, 150).toString() // '[preview id=64242599 ht=150]'
    */
   preview(fileId: number, height?: number): MessageBuilder {
-    return this.#addNode(preview(fileId, height))
+    return this.#addTag(preview(fileId, height))
   }
 
   /**
@@ -308,6 +301,27 @@ function content(value: MessageContent, name: string): string | MessageBuilder {
   const last = nodes[nodes.length - 1]
   return make(undefined, { type: 'root', children: nodes }, markup, last?.type === 'quote' || last?.type === 'code')
 }
+
+/**
+ * Sets the children of `node` to `value`, after `heading` if given, and
+ * returns their markup.
+ */
+function fill(node: Draft, value: MessageContent, name: string, heading?: Draft): string {
+  const body = content(value, name)
+  node.children = heading === undefined ? [body] : [heading, body]
+  return typeof body === 'string' ? escapeText(body) : body.toString()
+}
+
+// what goes around the content of blocks, the same for every block of a type:
+// printed once, by the printer's helpers (each part would cost a dispatch on its type)
+const INFO: Info = { type: 'info', children: [] }
+const TITLE: Title = { type: 'title', children: [] }
+const OPEN_INFO = openMarkup(INFO)
+const CLOSE_INFO = closeMarkup(INFO)
+const OPEN_TITLE = openMarkup(TITLE)
+const CLOSE_TITLE = closeMarkup(TITLE)
+const CLOSE_CODE = closeMarkup({ type: 'code', value: '' })
+const CLOSE_QUOTE = closeMarkup({ type: 'quote', children: [] })
 
 const EMPTY = make(undefined, undefined, '', false)
 
