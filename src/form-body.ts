@@ -34,12 +34,8 @@ export function encodeParams(params: Record<string, ParamValue>): Record<string,
 function encodeValue(key: string, value: Exclude<ParamValue, undefined>): string {
   if (typeof value === 'string') return value
   if (typeof value === 'boolean') return value ? '1' : '0'
-  if (value instanceof Date) return finite(key, Math.floor(value.getTime() / 1000))
-  if (typeof value === 'number') return finite(key, value)
-  return value.map((item) => (typeof item === 'number' ? finite(key, item) : item)).join(',')
-}
-
-function finite(key: string, value: number): string {
-  if (!Number.isFinite(value)) throw new ChatworkArgumentError(key, `${key} must be a finite number or a valid Date, got ${value}`)
-  return String(value)
+  if (Array.isArray(value)) return value.map((item) => encodeValue(key, item)).join(',')
+  const number = value instanceof Date ? Math.floor(value.getTime() / 1000) : (value as number)
+  if (!Number.isFinite(number)) throw new ChatworkArgumentError(key, `${key} must be a finite number or a valid Date, got ${String(value)}`)
+  return String(number)
 }
