@@ -145,16 +145,15 @@ export function compose(items: readonly Item[], segment: boolean, context = 'mes
 
 /**
  * Takes a leading `[qtmeta]` child into a bare quote as its header, as the
- * parser does (it prints the same). Returns the quote.
+ * parser does (it prints the same).
  */
-export function foldQuoteMeta(quote: Quote): Quote {
+function foldQuoteMeta(quote: Quote): void {
   const first = quote.children[0]
   if (quote.accountId === undefined && first?.type === 'qtmeta') {
     quote.accountId = first.accountId
     if (first.time !== undefined) quote.time = first.time
     quote.children = quote.children.slice(1)
   }
-  return quote
 }
 
 /**

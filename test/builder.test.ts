@@ -88,6 +88,30 @@ describe('message()', () => {
     expect(message().quote(undefined, 'q').text('after').toString()).toBe('[qt]q[/qt]after')
   })
 
+  it('adds the swallowed line feed however the text after a quote or code arrives', () => {
+    const code = message().code('c')
+    const bodies = [
+      code.append(message().text('\nx')),
+      code.append(text('\nx')),
+      code.text('').append(message()).line().text('x'),
+      message().quote(undefined, 'q').append(message().append(message().line().text('x'))),
+    ]
+    expect(bodies.map(String)).toEqual(['[code]c[/code]\n\nx', '[code]c[/code]\n\nx', '[code]c[/code]\n\nx', '[qt]q[/qt]\n\nx'])
+    for (const b of bodies) expect(strip(parse(b.toString()))).toEqual(b.toTree())
+    expect(code.hr().text('\nx').toString()).toBe('[code]c[/code][hr]\nx')
+  })
+
+  it('chains and nests a hundred thousand parts without overflowing the stack', () => {
+    let long = message()
+    for (let i = 0; i < 100_000; i++) long = long.text('a').hr()
+    expect(long.toString()).toHaveLength('a[hr]'.length * 100_000)
+    expect(long.toTree().children).toHaveLength(200_000)
+    let deep = message().text('x')
+    for (let i = 0; i < 100_000; i++) deep = message().info(deep)
+    expect(deep.toString()).toHaveLength('[info]'.length * 100_000 + 1 + '[/info]'.length * 100_000)
+    expect(stringify(deep.toTree())).toBe(deep.toString())
+  })
+
   it('places a [deleted] node, a tag only as a whole body, as the text Chatwork would show', () => {
     const b = message().title(parse('[deleted]'))
     expect(b.toString()).toBe(`[title][${Z}deleted][/title]`)
