@@ -1,4 +1,4 @@
-import { canonical, closeMarkup, compose, openMarkup, PARTS, type Composable, type Draft, type Item, type Tag } from './canonical.ts'
+import { canonical, closeMarkup, compose, openMarkup, PARTS, type Composable, type Item, type Tag } from './canonical.ts'
 import { escapeText } from './escape.ts'
 import { code, hr, picon, piconname, pname, preview, quoteHeader, reply, to, toAll, type MessageRef, type QuoteMeta } from './factories.ts'
 import type { Content, Info, Quote, Root, Title } from './nodes.ts'
@@ -152,11 +152,14 @@ export class MessageBuilder implements Composable {
   info(content: MessageContent): MessageBuilder
   info(title: MessageContent, content: MessageContent): MessageBuilder
   info(first: MessageContent, second?: MessageContent): MessageBuilder {
-    const node: Draft = { type: 'info', children: [] }
-    if (arguments.length < 2) return this.#add(node, OPEN_INFO + fill(node, first, 'message().info(): content') + CLOSE_INFO, false, false)
-    const heading: Draft = { type: 'title', children: [] }
-    const markup = OPEN_TITLE + fill(heading, first, 'message().info(): title') + CLOSE_TITLE
-    return this.#add(node, OPEN_INFO + markup + fill(node, second!, 'message().info(): content', heading) + CLOSE_INFO, false, false)
+    if (arguments.length < 2) {
+      const body = content(first, 'message().info(): content')
+      return this.#add({ type: 'info', children: [body] }, OPEN_INFO + markupOf(body) + CLOSE_INFO, false, false)
+    }
+    const heading = content(first, 'message().info(): title')
+    const body = content(second!, 'message().info(): content')
+    const markup = OPEN_INFO + OPEN_TITLE + markupOf(heading) + CLOSE_TITLE + markupOf(body) + CLOSE_INFO
+    return this.#add({ type: 'info', children: [{ type: 'title', children: [heading] }, body] }, markup, false, false)
   }
 
   /**
@@ -166,8 +169,8 @@ export class MessageBuilder implements Composable {
    * message().title('Weather').text('Sunny').toString() // '[title]Weather[/title]Sunny'
    */
   title(value: MessageContent): MessageBuilder {
-    const node: Draft = { type: 'title', children: [] }
-    return this.#add(node, OPEN_TITLE + fill(node, value, 'message().title(): content') + CLOSE_TITLE, false, false)
+    const body = content(value, 'message().title(): content')
+    return this.#add({ type: 'title', children: [body] }, OPEN_TITLE + markupOf(body) + CLOSE_TITLE, false, false)
   }
 
   /**
@@ -202,8 +205,9 @@ export class MessageBuilder implements Composable {
    */
   quote(meta: QuoteMeta | undefined, value: MessageContent): MessageBuilder {
     const node = quoteHeader(meta, 'message().quote()')
-    const open = openMarkup(node as Quote)
-    return this.#add(node, open + fill(node, value, 'message().quote(): content') + CLOSE_QUOTE, false, true)
+    const body = content(value, 'message().quote(): content')
+    node.children = [body]
+    return this.#add(node, openMarkup(node as Quote) + markupOf(body) + CLOSE_QUOTE, false, true)
   }
 
   /**
@@ -302,13 +306,8 @@ function content(value: MessageContent, name: string): string | MessageBuilder {
   return make(undefined, { type: 'root', children: nodes }, markup, last?.type === 'quote' || last?.type === 'code')
 }
 
-/**
- * Sets the children of `node` to `value`, after `heading` if given, and
- * returns their markup.
- */
-function fill(node: Draft, value: MessageContent, name: string, heading?: Draft): string {
-  const body = content(value, name)
-  node.children = heading === undefined ? [body] : [heading, body]
+/** The markup of a piece of {@link content}. */
+function markupOf(body: string | MessageBuilder): string {
   return typeof body === 'string' ? escapeText(body) : body.toString()
 }
 
