@@ -49,22 +49,19 @@ export class MessageBuilder implements Composable {
    * and `[/code]`, as the tree's `lineFeed` says.
    */
   private declare readonly endsWithBlock: boolean
-  private declare parts: Item[] | undefined
 
   private constructor(previous: MessageBuilder | undefined, part: Item | undefined, markup: string, endsWithBlock: boolean) {
     this.previous = previous
     this.part = part
     this.markup = markup
     this.endsWithBlock = endsWithBlock
-    this.parts = undefined
   }
 
-  /** The parts in order; computed once, since the builder never changes. */
+  /** The parts in order. */
   get [PARTS](): readonly Item[] {
-    if (this.parts !== undefined) return this.parts
     const parts: Item[] = []
     for (let b: MessageBuilder | undefined = this; b !== undefined; b = b.previous) if (b.part !== undefined) parts.push(b.part)
-    return (this.parts = parts.reverse())
+    return parts.reverse()
   }
 
   /** Adds a part, and its markup after the line feed that text starting with one needs after a quote or code. */

@@ -271,14 +271,14 @@ export function openMarkup(node: Tag): string {
   switch (node.type) {
     case 'to':
       return '[To:' + node.accountId + ']'
-    case 'reply':
-      return `[rp aid=${node.accountId} to=${node.roomId}-${node.messageId}]`
-    case 'qtmeta':
-      return qtmeta(node.accountId, node.time)
     case 'quote':
       return node.accountId === undefined ? '[qt]' : '[qt]' + qtmeta(node.accountId, node.time)
     case 'code':
       return '[code]' + node.value
+    case 'reply':
+      return `[rp aid=${node.accountId} to=${node.roomId}-${node.messageId}]`
+    case 'qtmeta':
+      return qtmeta(node.accountId, node.time)
     case 'picon':
     case 'pname':
     case 'piconname':
