@@ -270,7 +270,7 @@ export type Tag = Exclude<Content, Text | Link | Emoticon>
 export function openMarkup(node: Tag): string {
   switch (node.type) {
     case 'to':
-      return '[To:' + node.accountId + ']'
+      return `[To:${node.accountId}]`
     case 'quote':
       return node.accountId === undefined ? '[qt]' : '[qt]' + qtmeta(node.accountId, node.time)
     case 'code':
@@ -295,12 +295,8 @@ export function openMarkup(node: Tag): string {
       return `[date:${node.time}]`
     case 'live':
       return `[live id=${node.id} rid=${node.roomId}]`
-    case 'info':
-      return '[info]'
-    case 'title':
-      return '[title]'
     default:
-      // toall, hr and deleted
+      // toall, hr and deleted, and the openers of info and title
       return `[${node.type}]`
   }
 }
