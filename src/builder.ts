@@ -1,4 +1,5 @@
-import { canonical, closeMarkup, compose, openMarkup, PARTS, type Composable, type Item, type Tag } from './canonical.ts'
+import { canonical, compose, PARTS, type Composable, type Item } from './canonical.ts'
+import { closeMarkup, openMarkup, type Tag } from './canonical-markup.ts'
 import { escapeText } from './escape.ts'
 import { code, hr, picon, piconname, pname, preview, quoteHeader, reply, to, toAll, type MessageRef, type QuoteMeta } from './factories.ts'
 import type { Content, Info, Quote, Root, Title } from './nodes.ts'

@@ -1,21 +1,7 @@
-import type { Content, Node, Quote } from './nodes.ts'
+import { closeMarkup, openMarkup, qtmeta } from './canonical-markup.ts'
+import type { Node } from './nodes.ts'
 
-/**
- * Canonical markup of a quote's opener and header (`[qt][qtmeta aid=1 time=2]`).
- * Used when a quote has no recorded source spelling.
- */
-function quoteOpen(node: Quote): string {
-  const open = node.open ?? '[qt]'
-  if (node.meta !== undefined) return open + node.meta
-  if (node.accountId === undefined) return open
-  return open + qtmeta(node.accountId, node.time)
-}
-
-function qtmeta(accountId: number, time: number | undefined): string {
-  return time === undefined ? `[qtmeta aid=${accountId}]` : `[qtmeta aid=${accountId} time=${time}]`
-}
-
-/** Markup of a node without children, or the opener of a block. */
+/** Markup of a node without children, or the opener of a block: its source spelling, else the canonical form. */
 function open(node: Node): string {
   switch (node.type) {
     case 'root':
@@ -27,72 +13,25 @@ function open(node: Node): string {
     case 'emoticon':
       return node.code
     case 'quote':
-      return quoteOpen(node)
+      if (node.open === undefined && node.meta === undefined) return openMarkup(node)
+      return (node.open ?? '[qt]') + (node.meta ?? (node.accountId === undefined ? '' : qtmeta(node.accountId, node.time)))
+    case 'code':
+      return node.open === undefined ? openMarkup(node) : node.open + node.value
     case 'info':
     case 'title':
-      return node.open ?? `[${node.type}]`
-    case 'code':
-      return (node.open ?? '[code]') + node.value
     case 'download':
-      return node.open ?? `[download:${node.fileId}]`
     case 'task':
-      return node.open ?? taskOpen(node.accountIds, node.status, node.limitTime, node.limitType)
+      return node.open ?? openMarkup(node)
     default:
-      return node.source ?? inlineTag(node)
+      return node.source ?? openMarkup(node)
   }
 }
 
-function taskOpen(accountIds: number[], status: string, limitTime: number, limitType: string | undefined): string {
-  const ltype = limitType === undefined ? '' : ` ltype=${limitType}`
-  return `[task aid=${accountIds.join(',')} st=${status} lt=${limitTime}${ltype}]`
-}
-
-type InlineTag = Exclude<Content, { children: unknown } | { value: string } | { url: string } | { code: string }>
-
-function inlineTag(node: InlineTag): string {
-  switch (node.type) {
-    case 'to':
-      return `[To:${node.accountId}]`
-    case 'toall':
-      return '[toall]'
-    case 'reply':
-      return `[rp aid=${node.accountId} to=${node.roomId}-${node.messageId}]`
-    case 'qtmeta':
-      return qtmeta(node.accountId, node.time)
-    case 'hr':
-      return '[hr]'
-    case 'picon':
-    case 'pname':
-    case 'piconname':
-      return `[${node.type}:${node.accountId}]`
-    case 'preview':
-      return node.height === undefined ? `[preview id=${node.fileId}]` : `[preview id=${node.fileId} ht=${node.height}]`
-    case 'dtext':
-      return `[dtext:${node.key}]`
-    case 'deleted':
-      return '[deleted]'
-    case 'date':
-      return `[date:${node.time}]`
-    case 'live':
-      return `[live id=${node.id} rid=${node.roomId}]`
-  }
-}
-
-/** Markup after a node's children: the closer of a block, plus a swallowed line feed. */
+/** Markup after a node's children: the closer of a block as written, else the canonical one, plus a swallowed line feed. */
 function close(node: Node): string {
-  switch (node.type) {
-    case 'quote':
-      return (node.close ?? '[/qt]') + (node.lineFeed ? '\n' : '')
-    case 'code':
-      return (node.close ?? '[/code]') + (node.lineFeed ? '\n' : '')
-    case 'info':
-    case 'title':
-    case 'download':
-    case 'task':
-      return node.close ?? `[/${node.type}]`
-    default:
-      return ''
-  }
+  if (node.type === 'root') return ''
+  if (!('close' in node) || node.close === undefined) return closeMarkup(node)
+  return node.close + ('lineFeed' in node && node.lineFeed ? '\n' : '')
 }
 
 /**
