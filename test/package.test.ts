@@ -46,14 +46,14 @@ const BUILDER_EXPORTS = 'message, text, to, toAll, reply, quote, info, title, hr
  * until the budget is reached, so that they cannot grow unnoticed.
  */
 const BUDGETS: { name: string; code: string; maxBytes?: number; ceiling?: number; external: string[] }[] = [
-  { name: 'message + builder', code: `export { ${BUILDER_EXPORTS} } from 'chatwork-kit/markup'`, maxBytes: 3 * KIB, ceiling: 4.5 * KIB, external: [] },
+  { name: 'message + builder', code: `export { ${BUILDER_EXPORTS} } from 'chatwork-kit/markup'`, maxBytes: 3 * KIB, ceiling: 4.25 * KIB, external: [] },
   {
     name: 'parser + builder',
     code: `export { parse, stringify, cw, ${BUILDER_EXPORTS} } from 'chatwork-kit/markup'`,
     maxBytes: 15 * KIB,
     external: [],
   },
-  { name: 'client (ofetch excluded)', code: `export { ChatworkClient } from 'chatwork-kit/client'`, maxBytes: 10 * KIB, ceiling: 13 * KIB, external: ['ofetch'] },
+  { name: 'client (ofetch excluded)', code: `export { ChatworkClient } from 'chatwork-kit/client'`, maxBytes: 10 * KIB, ceiling: 11 * KIB, external: ['ofetch'] },
   // What the client carries for `message.tree`.
   { name: 'parser alone', code: `export { parse } from 'chatwork-kit/markup'`, external: [] },
   { name: 'linter (with the parser)', code: `export { lint, formatDiagnostics } from 'chatwork-kit/markup'`, external: [] },
