@@ -46,7 +46,7 @@ const BUILDER_EXPORTS = 'message, text, to, toAll, reply, quote, info, title, hr
  * until the budget is reached, so that they cannot grow unnoticed.
  */
 const BUDGETS: { name: string; code: string; maxBytes?: number; ceiling?: number; external: string[] }[] = [
-  { name: 'message + builder', code: `export { ${BUILDER_EXPORTS} } from 'chatwork-kit/markup'`, maxBytes: 3 * KIB, ceiling: 4.25 * KIB, external: [] },
+  { name: 'message + builder', code: `export { ${BUILDER_EXPORTS} } from 'chatwork-kit/markup'`, maxBytes: 3 * KIB, ceiling: 4.5 * KIB, external: [] },
   {
     name: 'parser + builder',
     code: `export { parse, stringify, cw, ${BUILDER_EXPORTS} } from 'chatwork-kit/markup'`,
