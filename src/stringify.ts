@@ -77,7 +77,8 @@ function printAll(nodes: readonly Node[], out: string, after = ''): string {
         next = 0
         after = close(node)
       } else {
-        out += open(node) + close(node)
+        // of the nodes without children, only code has a closer
+        out += node.type === 'code' ? open(node) + close(node) : open(node)
       }
     }
     out += after
