@@ -68,17 +68,28 @@ function printAll(nodes: readonly Node[], out: string, after = ''): string {
   for (;;) {
     while (next < nodes.length) {
       const node = nodes[next++]
-      if (node.type === 'text') {
-        out += node.value
-      } else if ('children' in node) {
-        out += open(node)
-        stack.push(nodes, next, after)
-        nodes = node.children
-        next = 0
-        after = close(node)
-      } else {
-        // of the nodes without children, only code has a closer
-        out += node.type === 'code' ? open(node) + close(node) : open(node)
+      switch (node.type) {
+        case 'text':
+          out += node.value
+          break
+        case 'root':
+        case 'quote':
+        case 'info':
+        case 'title':
+        case 'download':
+        case 'task':
+          out += open(node)
+          stack.push(nodes, next, after)
+          nodes = node.children
+          next = 0
+          after = close(node)
+          break
+        case 'code':
+          out += open(node) + close(node)
+          break
+        default:
+          // the other nodes have no children and no closer
+          out += open(node)
       }
     }
     out += after
