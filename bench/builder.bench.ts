@@ -5,9 +5,8 @@
  * no escaping, no checks, no tree). Inputs rotate through varied records so
  * that neither side can be folded into a constant.
  */
-import { Bench } from 'tinybench'
 import { message } from '../src/markup.ts'
-import { meanMs } from './corpus.ts'
+import { alternatingRounds } from './rounds.ts'
 
 interface Input {
   accountId: number
@@ -44,24 +43,17 @@ const concatenated = (x: Input): string =>
 export async function run(): Promise<void> {
   for (const x of inputs) if (built(x) !== concatenated(x)) throw new Error(`builder and concatenation differ:\n${built(x)}\n${concatenated(x)}`)
   let sink = 0
-  const bench = new Bench({ time: 1500, warmupTime: 300 })
-  bench
-    .add('baseline: string concatenation', () => {
-      for (const x of inputs) sink += concatenated(x).length
-    })
-    .add('message() builder + toString()', () => {
-      for (const x of inputs) sink += built(x).length
-    })
-  await bench.run()
+  const results = await alternatingRounds([
+    ['baseline: string concatenation', () => { for (const x of inputs) sink += concatenated(x).length }],
+    ['message() builder + toString()', () => { for (const x of inputs) sink += built(x).length }],
+  ])
   if (sink === 0) throw new Error('nothing was built')
-  const perSecond = (name: string) => inputs.length / (meanMs(bench.getTask(name)) / 1000)
-  const floor = perSecond('baseline: string concatenation')
-  console.log('\nBuilder: a five-part message (mention, text, info with title, code, quote), built and printed')
+  console.log('\nBuilder: a five-part message (mention, text, info with title, code, quote), built and printed, median of 7 alternating rounds')
   console.table(
-    bench.tasks.map((task) => ({
-      task: task.name,
-      'messages/s': Math.round(perSecond(task.name)).toLocaleString('en'),
-      'time vs baseline': `${(floor / perSecond(task.name)).toFixed(2)}x`,
+    results.map((result) => ({
+      task: result.name,
+      'messages/s': Math.round(inputs.length / (result.ms / 1000)).toLocaleString('en'),
+      'time vs baseline': `${result.timeRatio.toFixed(2)}x`,
     })),
   )
 }

@@ -4,16 +4,13 @@
  * to the posting window's maximum rate without drawing a 429.
  */
 import { ofetch } from 'ofetch'
-import { Bench } from 'tinybench'
 import { ChatworkClient } from '../src/client.ts'
 import { startEmulator } from '../src/testing.ts'
-import { meanMs } from './corpus.ts'
+import { alternatingRounds } from './rounds.ts'
 
 /** Posts per room window, and its length, for the limiter run: short, so the run takes seconds. */
 const WINDOW = { limit: 10, windowMs: 1000 }
 const POSTS = 60
-/** Alternating rounds of baseline and client, so that load drifting on a shared machine hits both alike. */
-const ROUNDS = 7
 
 export async function run(): Promise<void> {
   await overhead()
@@ -27,22 +24,17 @@ async function overhead(): Promise<void> {
     const client = new ChatworkClient({ token: emu.token, baseURL: emu.baseURL })
     const url = `${emu.baseURL}/me`
     const headers = { 'x-chatworktoken': emu.token }
-    const rounds: { base: number; client: number }[] = []
-    for (let round = 0; round < ROUNDS; round++) {
-      const bench = new Bench({ time: 500, warmupTime: 100 })
-      bench.add('baseline', () => ofetch(url, { headers }).then(() => undefined))
-      bench.add('client', () => client.me().then(() => undefined))
-      await bench.run()
-      rounds.push({ base: meanMs(bench.getTask('baseline')), client: meanMs(bench.getTask('client')) })
-    }
-    const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]
-    const base = median(rounds.map((r) => r.base))
-    const ratio = median(rounds.map((r) => r.client / r.base))
-    console.log(`\nClient: per-request overhead against the emulator, median of ${ROUNDS} alternating rounds (target ≤ 1.15x)`)
-    console.table([
-      { task: 'baseline: bare ofetch GET /me', 'µs/request': (base * 1000).toFixed(0), 'vs baseline': '1.00x' },
-      { task: 'client.me()', 'µs/request': (median(rounds.map((r) => r.client)) * 1000).toFixed(0), 'vs baseline': `${ratio.toFixed(2)}x` },
-    ])
+    const [base, me] = await alternatingRounds(
+      [
+        ['baseline: bare ofetch GET /me', () => ofetch(url, { headers }).then(() => undefined)],
+        ['client.me()', () => client.me().then(() => undefined)],
+      ],
+      { time: 500 },
+    )
+    console.log('\nClient: per-request overhead against the emulator, median of 7 alternating rounds (target ≤ 1.15x)')
+    console.table(
+      [base, me].map((result) => ({ task: result.name, 'µs/request': (result.ms * 1000).toFixed(0), 'vs baseline': `${result.timeRatio.toFixed(2)}x` })),
+    )
   } finally {
     await emu.close()
   }

@@ -2,9 +2,9 @@
  * Parser and printer throughput on the shared corpus, beside a plain regex
  * tokenizer (tags and text tokens, no tree) measured in the same run.
  */
-import { Bench } from 'tinybench'
 import { parse, stringify } from '../src/markup.ts'
-import { corpusBodies, meanMs, totalLength } from './corpus.ts'
+import { corpusBodies, totalLength } from './corpus.ts'
+import { alternatingRounds } from './rounds.ts'
 
 const TOKEN = /\[\/?[A-Za-z]+[^[\]]*\]|[^[]+|\[/g
 
@@ -25,29 +25,18 @@ export async function run(): Promise<void> {
 async function measure(workload: string, bodies: string[]): Promise<void> {
   const megabytes = totalLength(bodies) / 1e6
   const trees = bodies.map((body) => parse(body))
-  const bench = new Bench({ time: 1500, warmupTime: 300 })
-  bench
-    .add('baseline: regex tokenizer', () => {
-      for (const body of bodies) regexTokenize(body)
-    })
-    .add('parse (positions on)', () => {
-      for (const body of bodies) parse(body)
-    })
-    .add('parse (positions off)', () => {
-      for (const body of bodies) parse(body, { positions: false })
-    })
-    .add('stringify', () => {
-      for (const tree of trees) stringify(tree)
-    })
-  await bench.run()
-  const throughput = (name: string) => megabytes / (meanMs(bench.getTask(name)) / 1000)
-  const baseline = throughput('baseline: regex tokenizer')
-  console.log(`\nMarkup: ${workload}, ${(megabytes * 1e3).toFixed(0)} K chars`)
+  const results = await alternatingRounds([
+    ['baseline: regex tokenizer', () => { for (const body of bodies) regexTokenize(body) }],
+    ['parse (positions on)', () => { for (const body of bodies) parse(body) }],
+    ['parse (positions off)', () => { for (const body of bodies) parse(body, { positions: false }) }],
+    ['stringify', () => { for (const tree of trees) stringify(tree) }],
+  ])
+  console.log(`\nMarkup: ${workload}, ${(megabytes * 1e3).toFixed(0)} K chars, median of 7 alternating rounds`)
   console.table(
-    bench.tasks.map((task) => ({
-      task: task.name,
-      'MB/s': throughput(task.name).toFixed(1),
-      'vs baseline': `${(throughput(task.name) / baseline).toFixed(2)}x`,
+    results.map((result) => ({
+      task: result.name,
+      'MB/s': (megabytes / (result.ms / 1000)).toFixed(1),
+      'vs baseline': `${(1 / result.timeRatio).toFixed(2)}x`,
     })),
   )
 }
