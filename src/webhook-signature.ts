@@ -98,6 +98,8 @@ export async function signatureMatches(key: CryptoKey, bytes: Uint8Array, signat
  *
  * Resolves to `false` for a wrong or malformed signature; rejects with a
  * {@link ChatworkWebhookError} (`invalid_token`) when `token` is not base64.
+ * The key made from the last token is kept, so a receiver that checks every
+ * request with the same token imports it once.
  *
  * @example
  * const body = await request.text()
@@ -107,5 +109,8 @@ export async function signatureMatches(key: CryptoKey, bytes: Uint8Array, signat
  * }
  */
 export async function verifySignature(rawBody: string | Uint8Array, signature: string, token: string): Promise<boolean> {
-  return signatureMatches(await importWebhookKey(token), bodyBytes(rawBody), signature)
+  if (lastKey?.token !== token) lastKey = { token, key: importWebhookKey(token) }
+  return signatureMatches(await lastKey.key, bodyBytes(rawBody), signature)
 }
+
+let lastKey: { token: string; key: Promise<CryptoKey> } | undefined

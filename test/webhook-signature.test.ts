@@ -25,6 +25,20 @@ describe('verifySignature', () => {
     expect(await verifySignature(new TextEncoder().encode(VECTOR.body), VECTOR.header, VECTOR.token)).toBe(true)
   })
 
+  it('keys each check with its own token when calls alternate between tokens (the last key is kept)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(token, body), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 20 }), async (pairs, order) => {
+        for (const i of [...order, 0]) {
+          const [key, bytes] = pairs[i % pairs.length]
+          const [otherKey] = pairs[(i + 1) % pairs.length]
+          expect(await verifySignature(bytes, nodeSignature(bytes, key), key)).toBe(true)
+          if (otherKey !== key) expect(await verifySignature(bytes, nodeSignature(bytes, key), otherKey)).toBe(false)
+        }
+      }),
+      { numRuns: 50 },
+    )
+  })
+
   it('accepts the query-parameter forms: percent-encoded, decoded, and with + form-decoded to a space', async () => {
     const decoded = new URLSearchParams(`s=${VECTOR.query}`).get('s')!
     expect(decoded).toBe(VECTOR.header)
