@@ -20,7 +20,7 @@ export interface InlineToken {
  */
 export type Token =
   | { kind: 'node'; node: Content; start: number; end: number }
-  | { kind: 'open'; node: Exclude<Parent, Root> | Code; spelling: string; start: number; end: number }
+  | { kind: 'open'; node: Block; spelling: string; start: number; end: number }
   | { kind: 'close'; spelling: string; start: number; end: number }
   | InlineToken
 
@@ -67,6 +67,90 @@ export function attributes(text: string): Map<string, string> | undefined {
   return found.size > 0 ? found : undefined
 }
 
+/** A block opener's node, before its children and closer are known. */
+type Block = Exclude<Parent, Root> | Code
+
+/**
+ * The node a tag of a known name and shape stands for, or undefined when its
+ * value or attributes do not make a valid tag (`[To:abc]`, `[rp aid=1]`).
+ */
+function tagNode(lower: string, value: string | null, rest: string, attrs: ReadonlyMap<string, string>, source: string): Content | Block | undefined {
+  if (value !== null) {
+    if (lower === 'dtext') return { type: 'dtext', key: value, source }
+    const n = id(value)
+    if (n === undefined) return undefined
+    switch (lower) {
+      case 'to':
+        return { type: 'to', accountId: n, source }
+      case 'picon':
+      case 'pname':
+      case 'piconname':
+        return { type: lower, accountId: n, source }
+      case 'date':
+        return { type: 'date', time: n, source }
+      default:
+        // download: extra text after the id makes the opener literal
+        return rest === '' ? { type: 'download', fileId: n, open: source, children: [] } : undefined
+    }
+  }
+  switch (lower) {
+    case 'toall':
+      return { type: 'toall', source }
+    case 'hr':
+      return { type: 'hr', source }
+    case 'rp': {
+      const accountId = id(attrs.get('aid'))
+      const target = /^(\d+)[-:](\d+)$/.exec(attrs.get('to') ?? '')
+      const roomId = id(target?.[1])
+      if (accountId === undefined || roomId === undefined) return undefined
+      return { type: 'reply', accountId, roomId, messageId: target![2], source }
+    }
+    case 'qtmeta': {
+      const accountId = id(attrs.get('aid'))
+      if (accountId === undefined) return undefined
+      const time = id(attrs.get('time'))
+      return { type: 'qtmeta', accountId, ...(time === undefined ? {} : { time }), source }
+    }
+    case 'preview': {
+      const fileId = id(attrs.get('id'))
+      if (fileId === undefined) return undefined
+      const height = id(attrs.get('ht'))
+      return { type: 'preview', fileId, ...(height === undefined ? {} : { height }), source }
+    }
+    case 'live': {
+      const liveId = id(attrs.get('id'))
+      const roomId = id(attrs.get('rid'))
+      if (liveId === undefined || roomId === undefined) return undefined
+      return { type: 'live', id: liveId, roomId, source }
+    }
+    case 'task':
+      return taskNode(attrs, source)
+    case 'qt':
+      return { type: 'quote', open: source, children: [] }
+    case 'code':
+      return { type: 'code', value: '', open: source }
+    default:
+      return { type: lower as 'info' | 'title', open: source, children: [] }
+  }
+}
+
+function taskNode(attrs: ReadonlyMap<string, string>, source: string): Block | undefined {
+  const accountIds = (attrs.get('aid') ?? '').split(',').map(id)
+  const status = attrs.get('st')
+  const limit = attrs.get('lt') ?? ''
+  if (accountIds.includes(undefined) || (status !== 'open' && status !== 'done') || !/^-?\d+$/.test(limit)) return undefined
+  const limitType = attrs.get('ltype')
+  return {
+    type: 'task',
+    accountIds: accountIds as number[],
+    status,
+    limitTime: Number(limit),
+    ...(limitType === undefined ? {} : { limitType }),
+    open: source,
+    children: [],
+  }
+}
+
 /** Options of the parser that change what is recognised. */
 export interface GrammarOptions {
   /** Record each node's `position` (default true). */
@@ -106,114 +190,25 @@ export class GrammarActions {
         : STANDARD_EMOTICONS
   }
 
-  /** Drops the nulls that stand for skipped text. */
-  tokens(items: (Token | null)[]): Token[] {
-    return items.filter((item): item is Token => item !== null)
-  }
-
   /** `[name]`, `[name:value rest]` or `[name rest]`; null when it is not a valid tag. */
   tag(start: number, source: string, name: string, value: string | null, rest: string): Token | null {
     const lower = name.toLowerCase()
     const shape = SHAPES[lower]
     if (shape === undefined) return null
-    const end = start + source.length
+    let attrs: ReadonlyMap<string, string> | undefined = NO_ATTRIBUTES
     if (value !== null) {
       if (!shape.colon) return null
-      return this.colonTag(lower, name, value, rest, source, start, end)
+    } else if (rest !== '') {
+      attrs = shape.attributes && STARTS_WITH_SPACE.test(rest) ? attributes(rest) : undefined
+    } else if (!shape.bare) {
+      return null
     }
-    if (rest === '') {
-      if (!shape.bare) return null
-      return this.attributeTag(lower, name, NO_ATTRIBUTES, source, start, end)
-    }
-    const attrs = shape.attributes && STARTS_WITH_SPACE.test(rest) ? attributes(rest) : undefined
-    return attrs === undefined ? null : this.attributeTag(lower, name, attrs, source, start, end)
-  }
-
-  private inline(node: Content, start: number, end: number): Token {
-    return { kind: 'node', node: this.at(node, start, end), start, end }
-  }
-
-  private opener(spelling: string, start: number, end: number, node: Exclude<Parent, Root> | Code): Token {
-    return { kind: 'open', node, spelling, start, end }
-  }
-
-  private colonTag(lower: string, name: string, value: string, rest: string, source: string, start: number, end: number): Token | null {
-    if (lower === 'dtext') return this.inline({ type: 'dtext', key: value, source }, start, end)
-    const n = id(value)
-    if (n === undefined) return null
-    switch (lower) {
-      case 'to':
-        return this.inline({ type: 'to', accountId: n, source }, start, end)
-      case 'picon':
-      case 'pname':
-      case 'piconname':
-        return this.inline({ type: lower, accountId: n, source }, start, end)
-      case 'date':
-        return this.inline({ type: 'date', time: n, source }, start, end)
-      default:
-        // download: extra text after the id makes the opener literal
-        if (rest !== '') return null
-        return this.opener(name, start, end, { type: 'download', fileId: n, open: source, children: [] })
-    }
-  }
-
-  private attributeTag(lower: string, name: string, attrs: ReadonlyMap<string, string>, source: string, start: number, end: number): Token | null {
-    switch (lower) {
-      case 'toall':
-        return this.inline({ type: 'toall', source }, start, end)
-      case 'hr':
-        return this.inline({ type: 'hr', source }, start, end)
-      case 'rp': {
-        const accountId = id(attrs.get('aid'))
-        const target = /^(\d+)[-:](\d+)$/.exec(attrs.get('to') ?? '')
-        const roomId = id(target?.[1])
-        if (accountId === undefined || roomId === undefined) return null
-        return this.inline({ type: 'reply', accountId, roomId, messageId: target![2], source }, start, end)
-      }
-      case 'qtmeta': {
-        const accountId = id(attrs.get('aid'))
-        if (accountId === undefined) return null
-        const time = id(attrs.get('time'))
-        return this.inline({ type: 'qtmeta', accountId, ...(time === undefined ? {} : { time }), source }, start, end)
-      }
-      case 'preview': {
-        const fileId = id(attrs.get('id'))
-        if (fileId === undefined) return null
-        const height = id(attrs.get('ht'))
-        return this.inline({ type: 'preview', fileId, ...(height === undefined ? {} : { height }), source }, start, end)
-      }
-      case 'live': {
-        const liveId = id(attrs.get('id'))
-        const roomId = id(attrs.get('rid'))
-        if (liveId === undefined || roomId === undefined) return null
-        return this.inline({ type: 'live', id: liveId, roomId, source }, start, end)
-      }
-      case 'task':
-        return this.taskOpener(name, attrs, source, start, end)
-      case 'qt':
-        return this.opener(name, start, end, { type: 'quote', open: source, children: [] })
-      case 'code':
-        return this.opener(name, start, end, { type: 'code', value: '', open: source })
-      default:
-        return this.opener(name, start, end, { type: lower as 'info' | 'title', open: source, children: [] })
-    }
-  }
-
-  private taskOpener(name: string, attrs: ReadonlyMap<string, string>, source: string, start: number, end: number): Token | null {
-    const accountIds = (attrs.get('aid') ?? '').split(',').map(id)
-    const status = attrs.get('st')
-    const limit = attrs.get('lt') ?? ''
-    if (accountIds.includes(undefined) || (status !== 'open' && status !== 'done') || !/^-?\d+$/.test(limit)) return null
-    const limitType = attrs.get('ltype')
-    return this.opener(name, start, end, {
-      type: 'task',
-      accountIds: accountIds as number[],
-      status,
-      limitTime: Number(limit),
-      ...(limitType === undefined ? {} : { limitType }),
-      open: source,
-      children: [],
-    })
+    const node = attrs && tagNode(lower, value, rest, attrs, source)
+    if (node === undefined) return null
+    const end = start + source.length
+    // a block's position is set when it is paired, and only then does it count
+    if (BLOCK_NAMES.has(lower)) return { kind: 'open', node: node as Block, spelling: name, start, end }
+    return { kind: 'node', node: this.at(node as Content, start, end), start, end }
   }
 
   /** `[/name]`; null when the name is not a block. */

@@ -6,13 +6,14 @@ import type { Code, Content, Parent, Root } from './nodes.ts'
 export interface ParseOptions extends GrammarOptions {}
 
 /** Pairs each opener with its closer: the index of the closer token, or -1. */
-function pair(tokens: Token[]): Int32Array {
+function pair(tokens: readonly (Token | null)[]): Int32Array {
   const match = new Int32Array(tokens.length).fill(-1)
   // Same-spelling depth counting: a closer closes the innermost open opener of
   // its exact spelling. Code does not nest: its first closer closes it.
   const open = new Map<string, number[]>()
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]
+    if (token === null) continue
     if (token.kind === 'open') {
       const stack = open.get(token.spelling)
       if (stack) stack.push(i)
@@ -67,7 +68,8 @@ export function parse(body: string, options: ParseOptions = {}): Root {
     root.children.push(actions.at({ type: 'deleted', source: body }, 0, 9))
     return root
   }
-  const tokens: Token[] = parseGrammar(body, { startRule: 'Body', actions })
+  // tokens, with null for each run of text skipped
+  const tokens: (Token | null)[] = parseGrammar(body, { startRule: 'Body', actions })
   const match = pair(tokens)
   const frames: Frame[] = [{ node: root, start: 0, closer: tokens.length, contentStart: 0 }]
   let top = frames[0]
@@ -77,6 +79,7 @@ export function parse(body: string, options: ParseOptions = {}): Root {
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]
+    if (token === null) continue
     if (token.kind === 'inline') {
       run.inline.push(token)
     } else if (token.kind === 'close') {
@@ -102,7 +105,7 @@ export function parse(body: string, options: ParseOptions = {}): Root {
       flush(actions, run, token.start, top.node.children)
       const node = token.node
       if (node.type === 'code') {
-        const end = tokens[closer]
+        const end = tokens[closer]!
         node.value = body.slice(token.end, end.start)
         node.close = body.slice(end.start, end.end)
         run.start = finish(actions, node, token.start, end.end)
