@@ -21,21 +21,28 @@ export interface AccountRef {
 }
 
 /**
- * The profile fields that {@link Me} and {@link Contact} share.
+ * What every list of people shows of an account: {@link Me}, {@link Contact}
+ * and room {@link Member}s.
  *
  * @example
- * const label = (p: Profile) => `${p.name} (${p.organization_name ?? 'no organization'})`
+ * const label = (a: Account) => `${a.name} (${a.organization_name ?? 'no organization'})`
  */
-export interface Profile {
-  account_id: number
-  /** Your "My chat" for {@link Me}; your direct chat with them for {@link Contact}. */
-  room_id: number
-  name: string
+export interface Account extends AccountRef {
   chatwork_id: string
   organization_id: number
   organization_name: string | null
   department: string | null
-  avatar_image_url: string
+}
+
+/**
+ * The profile fields that {@link Me} and {@link Contact} share.
+ *
+ * @example
+ * const openChat = (p: Profile) => client.messages.send(p.room_id, 'Hello')
+ */
+export interface Profile extends Account {
+  /** Your "My chat" for {@link Me}; your direct chat with them for {@link Contact}. */
+  room_id: number
 }
 
 /**
@@ -184,15 +191,8 @@ export interface RoomDetail extends Room {
  * @example
  * const names = (await client.rooms.members(roomId)).map((member) => member.name)
  */
-export interface Member {
-  account_id: number
+export interface Member extends Account {
   role: RoomRole
-  name: string
-  chatwork_id: string
-  organization_id: number
-  organization_name: string | null
-  department: string | null
-  avatar_image_url: string
 }
 
 /**
