@@ -24,7 +24,7 @@ import {
   type RoomType,
   type TaskStatus,
 } from './emulator-state.ts'
-import { DEFAULT_WEBHOOK_TIMEOUT_MS, EmulatorWebhooks, WEBHOOK_USER_AGENT } from './emulator-webhooks.ts'
+import { DEFAULT_WEBHOOK_DISABLE_AFTER, DEFAULT_WEBHOOK_TIMEOUT_MS, EmulatorWebhooks, WEBHOOK_USER_AGENT } from './emulator-webhooks.ts'
 import { listen } from './emulator-listen.ts'
 
 /**
@@ -70,6 +70,13 @@ export interface EmulatorOptions {
   webhookTimeoutMs?: number
   /** The `user-agent` of webhook deliveries. Default `ChatWork-Webhook/1.0.0`. */
   webhookUserAgent?: string
+  /**
+   * Failed deliveries in a row (a non-200, a body over 2,048 bytes, no answer)
+   * after which a webhook setting is disabled, as Chatwork disables a setting
+   * whose error rate becomes high (spec §6.5; the threshold is undocumented).
+   * A success starts the count again. Default 10; `Infinity` never disables.
+   */
+  webhookDisableAfter?: number
 }
 
 /** A room as the helpers show it. */
@@ -91,6 +98,13 @@ export interface ActAs {
 
 function randomToken(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+/** The `webhookDisableAfter` option, checked: a positive integer or `Infinity`. */
+function webhookDisableAfter(options: EmulatorOptions): number {
+  const value = options.webhookDisableAfter ?? DEFAULT_WEBHOOK_DISABLE_AFTER
+  if (!(value === Infinity || (Number.isInteger(value) && value > 0))) throw new RangeError(`webhookDisableAfter must be a positive integer or Infinity, got ${value}`)
+  return value
 }
 
 function resolveSettings(options: EmulatorOptions): RouteSettings {
@@ -418,6 +432,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     accountExists: (accountId) => state.accounts.has(accountId),
     timeoutMs: options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS,
     userAgent: options.webhookUserAgent ?? WEBHOOK_USER_AGENT,
+    disableAfter: webhookDisableAfter(options),
   })
   state.events.message = (kind, room, message) => webhooks.dispatch(kind, room, message)
   const faults = new FaultQueue()

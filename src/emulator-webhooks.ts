@@ -37,6 +37,16 @@ export const MAX_WEBHOOK_RESPONSE_BYTES = 2048
 export const WEBHOOK_USER_AGENT = 'ChatWork-Webhook/1.0.0'
 /** How long a delivery waits for the receiver's answer. */
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000
+/**
+ * Failed deliveries in a row after which the emulator disables a webhook
+ * setting. Chatwork disables a setting whose error rate becomes high (spec
+ * §6.5) without saying how high, so this is a choice: see the emulator's
+ * `webhookDisableAfter` option.
+ *
+ * @example
+ * const emu = await startEmulator({ webhookDisableAfter: DEFAULT_WEBHOOK_DISABLE_AFTER * 2 })
+ */
+export const DEFAULT_WEBHOOK_DISABLE_AFTER = 10
 
 /**
  * What `emu.webhooks.add(…)` takes.
@@ -66,6 +76,11 @@ export interface WebhookSetting {
   events: WebhookEventType[]
   roomId?: number
   accountId: number
+  /**
+   * False once the emulator has disabled the setting for failing too often, as
+   * Chatwork does; events are then not sent to it until `enable(id)`.
+   */
+  enabled: boolean
 }
 
 /** One delivery attempt and the receiver's answer. */
@@ -103,6 +118,8 @@ export class EmulatorWebhooks {
   /** Setting id → the last delivery queued for it. */
   private readonly queues = new Map<string, Promise<void>>()
   private readonly inFlight = new Set<Promise<void>>()
+  /** Setting id → failed deliveries since its last success. */
+  private readonly failuresInARow = new Map<string, number>()
   private nextId = 12345
 
   /** @internal */
@@ -113,6 +130,7 @@ export class EmulatorWebhooks {
       accountExists: (accountId: number) => boolean
       timeoutMs: number
       userAgent: string
+      disableAfter: number
     },
   ) {}
 
@@ -140,7 +158,7 @@ export class EmulatorWebhooks {
     if (this.settings.filter((setting) => setting.accountId === accountId).length >= MAX_WEBHOOKS_PER_ACCOUNT) {
       throw new ChatworkEmulatorError(400, `An account can have at most ${MAX_WEBHOOKS_PER_ACCOUNT} webhook settings`)
     }
-    const setting: WebhookSetting = { id: String(this.nextId++), url: input.url, token: input.token, events, accountId }
+    const setting: WebhookSetting = { id: String(this.nextId++), url: input.url, token: input.token, events, accountId, enabled: true }
     if (input.roomId !== undefined) setting.roomId = input.roomId
     this.settings.push(setting)
     return setting
@@ -150,6 +168,21 @@ export class EmulatorWebhooks {
   remove(id: string): void {
     const index = this.settings.findIndex((setting) => setting.id === id)
     if (index !== -1) this.settings.splice(index, 1)
+    this.failuresInARow.delete(id)
+  }
+
+  /**
+   * Enables a setting again after the emulator disabled it, as a user does in
+   * Chatwork's settings screen; throws a `ChatworkEmulatorError` for an unknown id.
+   *
+   * @example
+   * if (!emu.webhooks.list()[0].enabled) emu.webhooks.enable(emu.webhooks.list()[0].id)
+   */
+  enable(id: string): void {
+    const setting = this.settings.find((candidate) => candidate.id === id)
+    if (setting === undefined) throw new ChatworkEmulatorError(404, `Webhook setting ${id} not found`)
+    setting.enabled = true
+    this.failuresInARow.delete(id)
   }
 
   /** The current settings. */
@@ -210,6 +243,8 @@ export class EmulatorWebhooks {
   }
 
   private async deliver(setting: WebhookSetting, eventType: WebhookEventType, body: string): Promise<void> {
+    // a setting disabled while events were queued for it gets none of them, as after Chatwork disables it
+    if (!setting.enabled) return
     const signature = await signWebhookBody(body, setting.token)
     const url = new URL(setting.url)
     url.searchParams.append('chatwork_webhook_signature', signature)
@@ -228,6 +263,14 @@ export class EmulatorWebhooks {
     } catch (error) {
       delivery.error = error instanceof Error ? error.message : String(error)
     }
+    this.count(setting, delivery.ok)
+  }
+
+  /** Counts a delivery's outcome, and disables the setting after too many failures in a row. */
+  private count(setting: WebhookSetting, ok: boolean): void {
+    const failures = ok ? 0 : (this.failuresInARow.get(setting.id) ?? 0) + 1
+    this.failuresInARow.set(setting.id, failures)
+    if (failures >= this.context.disableAfter) setting.enabled = false
   }
 }
 

@@ -29,6 +29,13 @@ export type {
   LimitType,
   IconPreset,
 } from './emulator-state.ts'
-export { EmulatorWebhooks, signWebhookBody, MAX_WEBHOOKS_PER_ACCOUNT, MAX_WEBHOOK_RESPONSE_BYTES, WEBHOOK_USER_AGENT } from './emulator-webhooks.ts'
+export {
+  EmulatorWebhooks,
+  signWebhookBody,
+  DEFAULT_WEBHOOK_DISABLE_AFTER,
+  MAX_WEBHOOKS_PER_ACCOUNT,
+  MAX_WEBHOOK_RESPONSE_BYTES,
+  WEBHOOK_USER_AGENT,
+} from './emulator-webhooks.ts'
 export type { WebhookEventType, WebhookSettingInput, WebhookSetting, WebhookDelivery } from './emulator-webhooks.ts'
 export { ChatworkEmulatorError } from './errors.ts'

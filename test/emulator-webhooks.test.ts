@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Emulator, signWebhookBody, startEmulator, startReceiver } from 'chatwork-kit/testing'
+import { ChatworkEmulatorError, DEFAULT_WEBHOOK_DISABLE_AFTER, type Emulator, signWebhookBody, startEmulator, startReceiver } from 'chatwork-kit/testing'
 import { call, projectRoom } from './emulator-fetch.ts'
 
 /** The spec's test vector (API spec §6.4). */
@@ -175,6 +175,53 @@ describe('webhook delivery', () => {
     const ids = Array.from({ length: 20 }, (_, i) => emu.post(room, `m${i}`, { as: 1002 }))
     await emu.webhooks.settled()
     expect(received.map((hit) => JSON.parse(hit.raw.toString()).webhook_event.message_id)).toEqual(ids)
+  })
+
+  it('disables a setting after DEFAULT_WEBHOOK_DISABLE_AFTER failures in a row, sends it nothing more, and enable() brings it back', async () => {
+    const room = projectRoom(emu)
+    const setting = emu.webhooks.add({ url: hookUrl, token: TOKEN, events: ['message_created'], roomId: room })
+    expect(setting.enabled).toBe(true)
+    answer = { status: 500, body: '' }
+    // one short of the threshold, then a success: the count starts again
+    for (let i = 1; i < DEFAULT_WEBHOOK_DISABLE_AFTER; i++) emu.post(room, `failing ${i}`, { as: 1002 })
+    await emu.webhooks.settled()
+    answer = { status: 200, body: '' }
+    emu.post(room, 'answered', { as: 1002 })
+    await emu.webhooks.settled()
+    expect(emu.webhooks.list()[0]!.enabled).toBe(true)
+    // the threshold reached by queued events: later ones are not sent
+    answer = { status: 500, body: '' }
+    for (let i = 0; i < DEFAULT_WEBHOOK_DISABLE_AFTER + 3; i++) emu.post(room, `failing again ${i}`, { as: 1002 })
+    await emu.webhooks.settled()
+    expect(emu.webhooks.list()[0]!.enabled).toBe(false)
+    expect(received).toHaveLength(2 * DEFAULT_WEBHOOK_DISABLE_AFTER)
+    emu.post(room, 'while disabled', { as: 1002 })
+    await emu.webhooks.settled()
+    expect(received).toHaveLength(2 * DEFAULT_WEBHOOK_DISABLE_AFTER)
+    answer = { status: 200, body: '' }
+    emu.webhooks.enable(setting.id)
+    emu.post(room, 'enabled again', { as: 1002 })
+    await emu.webhooks.settled()
+    expect(JSON.parse(received.at(-1)!.raw.toString()).webhook_event.body).toBe('enabled again')
+    expect(emu.webhooks.list()[0]!.enabled).toBe(true)
+    expect(() => emu.webhooks.enable('404')).toThrow(ChatworkEmulatorError)
+  })
+
+  it('takes the failure threshold as an option: Infinity never disables, and a bad value is refused', async () => {
+    const patient = await startEmulator({ webhookDisableAfter: Infinity })
+    const strict = await startEmulator({ webhookDisableAfter: 1 })
+    try {
+      for (const server of [patient, strict]) {
+        server.webhooks.add({ url: 'http://127.0.0.1:1/unreachable', token: TOKEN, events: ['message_created'], roomId: projectRoom(server) })
+        for (let i = 0; i < 3; i++) server.post(projectRoom(server), `m${i}`, { as: 1002 })
+        await server.webhooks.settled()
+      }
+      expect([patient.webhooks.deliveries.length, patient.webhooks.list()[0]!.enabled]).toEqual([3, true])
+      expect([strict.webhooks.deliveries.length, strict.webhooks.list()[0]!.enabled]).toEqual([1, false])
+    } finally {
+      await Promise.all([patient.close(), strict.close()])
+    }
+    for (const bad of [0, 1.5, -1, Number.NaN]) await expect(startEmulator({ webhookDisableAfter: bad })).rejects.toThrow(RangeError)
   })
 
   it('refuses bad settings: non-base64 token, bad URL, no events, a sixth setting', () => {
