@@ -58,8 +58,11 @@ export interface WebhookHandlerOptions {
     mentionToMe?: WebhookCallback<MentionToMeEvent>
   }
   /**
-   * Called when a callback throws or rejects; the request is then answered
-   * 500 with an empty body. Defaults to {@link reportToConsole}.
+   * Called when a delivery whose signature verifies cannot be handled: with
+   * the callback's own error when a callback throws or rejects, or with a
+   * {@link ChatworkWebhookError} (`invalid_json`, `invalid_payload`) when the
+   * signed body is not a webhook payload. The request is answered 200 all the
+   * same. Defaults to {@link reportToConsole}.
    */
   onError?: (error: unknown, request: Request) => void
   /** Bodies longer than this many bytes are answered 413 without being read further. Default {@link DEFAULT_MAX_BODY_BYTES}. */
@@ -78,14 +81,14 @@ export interface WebhookHandlerOptions {
 export type WebhookHandler = (request: Request) => Promise<Response>
 
 /**
- * The default `onError`: an error thrown by a callback is logged, so it is
- * not lost, while the answer reveals nothing about it.
+ * The default `onError`: the failure of a signed delivery is logged, so it is
+ * not lost, while the answer (200) reveals nothing about it.
  *
  * @example
  * createWebhookHandler({ token, onError: reportToConsole })
  */
 export function reportToConsole(error: unknown): void {
-  console.error('[chatwork-kit] a webhook callback failed:', error)
+  console.error('[chatwork-kit] a signed webhook delivery failed:', error)
 }
 
 function answer(status: number, headers?: HeadersInit): Response {
@@ -126,9 +129,9 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array | u
   return body
 }
 
-/** The signature from the header, else from the query string. */
+/** The signature from the header, else from the query string; an empty value counts as none. */
 function signatureOf(request: Request): string | null {
-  return request.headers.get(SIGNATURE_HEADER) ?? new URL(request.url).searchParams.get(SIGNATURE_QUERY_PARAMETER)
+  return request.headers.get(SIGNATURE_HEADER) || new URL(request.url).searchParams.get(SIGNATURE_QUERY_PARAMETER) || null
 }
 
 async function dispatch(event: WebhookEvent, request: Request, options: WebhookHandlerOptions): Promise<void> {
@@ -151,15 +154,18 @@ async function dispatch(event: WebhookEvent, request: Request, options: WebhookH
 /**
  * Creates a webhook endpoint: a Fetch API `(request) => Promise<Response>`.
  *
- * Answers, in this order of checks:
+ * Refuses what is not a delivery from Chatwork, in this order of checks:
  * - 405 to anything but POST;
- * - 401 when the signature is missing (nothing is read);
+ * - 401 when the signature is missing or empty (nothing is read);
+ * - 400 when the sender breaks off the body;
  * - 413 when the body exceeds `maxBodyBytes` (checked while reading);
- * - 401 when the signature does not match any token (before any JSON is parsed);
- * - 400 when the body is not a webhook payload;
- * - 500 with an empty body when a callback throws (reported to `onError`);
- * - 200 with an empty body otherwise, because Chatwork counts a non-200 or a
- *   body over 2,048 bytes as an error and disables webhooks that fail often.
+ * - 401 when the signature does not match any token (before any JSON is parsed).
+ *
+ * Answers 200 with an empty body to every request whose signature verifies,
+ * even when its body is not a webhook payload or a callback throws: Chatwork
+ * asks for 200, counts anything else as an error, does not retry, and
+ * disables a webhook setting that fails often. Such a failure goes to
+ * `onError` instead.
  *
  * Callbacks are awaited before the answer, and Chatwork's timeout is not
  * documented: hand slow work off (for example to `ctx.waitUntil` on Workers).
@@ -203,22 +209,14 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     if (body === undefined) return answer(413)
     const checks = (await keys).map((key) => signatureMatches(key, body, signature))
     if (!(await Promise.all(checks)).includes(true)) return answer(401)
-    let event: WebhookEvent
     try {
-      event = parseWebhookEvent(body, options.parseOptions)
-    } catch (error) {
-      if (error instanceof ChatworkWebhookError) return answer(400)
-      throw error
-    }
-    try {
-      await dispatch(event, request, options)
+      await dispatch(parseWebhookEvent(body, options.parseOptions), request, options)
     } catch (error) {
       try {
         onError(error, request)
       } catch {
-        // a failing reporter must not turn the 500 into a crash
+        // a failing reporter must not turn the 200 into a crash
       }
-      return answer(500)
     }
     return answer(200)
   }

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'chatwork-kit'
-import { startEmulator, type Emulator } from 'chatwork-kit/testing'
+import { DEFAULT_WEBHOOK_DISABLE_AFTER, startEmulator, type Emulator } from 'chatwork-kit/testing'
 import { createWebhookHandler, toNodeListener, type WebhookEvent } from 'chatwork-kit/webhook'
 
 const ROOM_TOKEN = randomBytes(32).toString('base64')
@@ -98,5 +98,40 @@ describe('webhooks delivered by the emulator', () => {
     const fresh = emu.webhooks.deliveries.slice(before.deliveries)
     expect(fresh.map((d) => [d.eventType, d.status, d.ok])).toEqual([['message_created', 401, false]])
     expect(received).toHaveLength(before.received)
+  })
+
+  it('are answered 200 when a callback throws, so the emulator, like Chatwork, does not disable the setting', async () => {
+    const token = randomBytes(32).toString('base64')
+    const failures: unknown[] = []
+    const failing = createServer(
+      toNodeListener(
+        createWebhookHandler({
+          token,
+          onEvent: () => {
+            throw new Error('bot bug')
+          },
+          onError: (error) => void failures.push(error),
+        }),
+      ),
+    )
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve))
+    try {
+      const room = emu.rooms().find((r) => r.name === 'Project X')!
+      const setting = emu.webhooks.add({
+        url: `http://127.0.0.1:${(failing.address() as AddressInfo).port}/chatwork`,
+        token,
+        events: ['message_created'],
+        roomId: room.room_id,
+      })
+      for (let i = 0; i <= DEFAULT_WEBHOOK_DISABLE_AFTER; i++) emu.post(room.room_id, `failing ${i}`, { as: 1002 })
+      await emu.webhooks.settled()
+      const mine = emu.webhooks.deliveries.filter((d) => d.settingId === setting.id)
+      expect(mine.map((d) => [d.status, d.ok])).toEqual(Array.from({ length: DEFAULT_WEBHOOK_DISABLE_AFTER + 1 }, () => [200, true]))
+      expect(emu.webhooks.list().find((s) => s.id === setting.id)!.enabled).toBe(true)
+      expect(failures).toHaveLength(DEFAULT_WEBHOOK_DISABLE_AFTER + 1)
+      emu.webhooks.remove(setting.id)
+    } finally {
+      await new Promise((resolve) => failing.close(resolve))
+    }
   })
 })

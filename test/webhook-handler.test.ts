@@ -192,12 +192,21 @@ describe('createWebhookHandler over node:http', () => {
         await new Promise((resolve) => counted.server.close(resolve))
       }
     })
+  })
 
-    it('answers 400 to a signed body that is not JSON or not a payload', async () => {
-      expect((await signed('not json')).status).toBe(400)
-      expect((await signed('{"webhook_event_type":"mention_to_me"}')).status).toBe(400)
-      expect((await signed(payload('mention_to_me').replace('"room_id":5002', '"room_id":"5002"'))).status).toBe(400)
-    })
+  it('answers 200 to a signed body that is not JSON or not a payload, reaching no callback, and reports why', async () => {
+    for (const body of ['not json', '{"webhook_event_type":"mention_to_me"}', payload('mention_to_me').replace('"room_id":5002', '"room_id":"5002"')]) {
+      const response = await signed(body)
+      expect(response.status).toBe(200)
+      expect(await response.text()).toBe('')
+    }
+    expect(calls).toEqual([])
+    expect(errors).toEqual([
+      expect.objectContaining({ reason: 'invalid_json' }),
+      expect.objectContaining({ reason: 'invalid_payload', message: expect.stringMatching(/webhook_setting_id/) }),
+      expect.objectContaining({ reason: 'invalid_payload', message: expect.stringMatching(/webhook_event\.room_id/) }),
+    ])
+    expect(errors.every((error) => error instanceof ChatworkWebhookError)).toBe(true)
   })
 
   it('accepts a signed body of exactly maxBodyBytes', async () => {
@@ -207,11 +216,12 @@ describe('createWebhookHandler over node:http', () => {
     expect((await signed(body)).status).toBe(200)
   })
 
-  it('answers 500 with an empty body when a callback throws, and reports the error', async () => {
+  it('answers 200 with an empty body when a callback rejects, and reports its error', async () => {
     failWith = new Error('secret detail')
     const response = await signed(payload('mention_to_me'))
-    expect(response.status).toBe(500)
+    expect(response.status).toBe(200)
     expect(await response.text()).toBe('')
+    expect(calls.map(([name]) => name)).toEqual(['onEvent', 'mentionToMe'])
     expect(errors).toEqual([failWith])
   })
 
@@ -378,7 +388,57 @@ describe('createWebhookHandler on a Fetch API Request', () => {
     }
   })
 
-  it('still answers 500 when onError itself throws', async () => {
+  it('takes the signature from the query parameter when the header is empty', async () => {
+    const request = new Request(`http://127.0.0.1/hook?chatwork_webhook_signature=${encodeURIComponent(sign(body))}`, {
+      method: 'POST',
+      headers: { 'x-chatworkwebhooksignature': '' },
+      body,
+    })
+    expect((await handler(request)).status).toBe(200)
+    expect(calls.map(([name]) => name)).toEqual(['onEvent', 'mentionToMe'])
+  })
+
+  it('answers 401 without reading the body when the header and the query parameter are both empty', async () => {
+    let pulled = false
+    // highWaterMark 0: pulled only when someone reads
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled = true
+          controller.close()
+        },
+      },
+      { highWaterMark: 0 },
+    )
+    const request = new Request('http://127.0.0.1/hook?chatwork_webhook_signature=', {
+      method: 'POST',
+      headers: { 'x-chatworkwebhooksignature': '' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
+    expect((await handler(request)).status).toBe(401)
+    expect(pulled).toBe(false)
+  })
+
+  it('reports to console.error by default, so a failure is never silent', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const failure = new Error('callback')
+    const quiet = createWebhookHandler({
+      token: TOKEN,
+      onEvent: () => {
+        throw failure
+      },
+    })
+    try {
+      const request = new Request('http://127.0.0.1/hook', { method: 'POST', headers: { 'x-chatworkwebhooksignature': sign(body) }, body })
+      expect((await quiet(request)).status).toBe(200)
+      expect(logged.mock.calls).toEqual([[expect.any(String), failure]])
+    } finally {
+      logged.mockRestore()
+    }
+  })
+
+  it('still answers 200 when onError itself throws', async () => {
     const fragile = createWebhookHandler({
       token: TOKEN,
       onEvent: () => {
@@ -389,6 +449,6 @@ describe('createWebhookHandler on a Fetch API Request', () => {
       },
     })
     const request = new Request('http://127.0.0.1/hook', { method: 'POST', headers: { 'x-chatworkwebhooksignature': sign(body) }, body })
-    expect((await fragile(request)).status).toBe(500)
+    expect((await fragile(request)).status).toBe(200)
   })
 })
