@@ -83,23 +83,36 @@ export class RateLimiter {
 
   /** Counts one request of `principal` and says whether it is allowed. */
   hit(principal: string): RateLimitVerdict {
-    const now = this.clock()
-    let window = this.windows.get(principal)
-    if (window === undefined || now >= window.start + this.options.windowMs) {
-      window = { start: now, count: 0 }
-      this.windows.set(principal, window)
-    }
+    const window = this.currentWindow(principal)
     window.count++
-    const limited = window.count > this.options.limit
+    this.windows.set(principal, window)
+    return { limited: window.count > this.options.limit, headers: this.headers(window) }
+  }
+
+  /** The headers of `principal`'s current window, without counting a request. */
+  peek(principal: string): RateLimitVerdict['headers'] {
+    return this.headers(this.currentWindow(principal))
+  }
+
+  /** The principal's window, or a new one (not yet stored) when it has none or it has ended. */
+  private currentWindow(principal: string): Window {
+    const now = this.clock()
+    const window = this.windows.get(principal)
+    return window === undefined || now >= window.start + this.options.windowMs ? { start: now, count: 0 } : window
+  }
+
+  private headers(window: Window): RateLimitVerdict['headers'] {
     return {
-      limited,
-      headers: {
-        'x-ratelimit-limit': String(this.options.limit),
-        'x-ratelimit-remaining': String(Math.max(0, this.options.limit - window.count)),
-        // Absolute Unix seconds, rounded up so that waiting until then is always enough.
-        'x-ratelimit-reset': String(Math.ceil((window.start + this.options.windowMs) / 1000)),
-      },
+      'x-ratelimit-limit': String(this.options.limit),
+      'x-ratelimit-remaining': String(Math.max(0, this.options.limit - window.count)),
+      // Absolute Unix seconds, rounded up so that waiting until then is always enough.
+      'x-ratelimit-reset': String(Math.ceil((window.start + this.options.windowMs) / 1000)),
     }
+  }
+
+  /** Whether the room's budget allows one more post now, without spending it. */
+  roomPostAllowed(roomId: number): boolean {
+    return this.recentRoomPosts(roomId, this.clock()).length < this.options.roomPostLimit
   }
 
   /**
@@ -108,7 +121,15 @@ export class RateLimiter {
    */
   roomPost(roomId: number): boolean {
     const now = this.clock()
-    const { roomPostWindowMs, roomPostLimit, roomPostWindow } = this.options
+    const posts = this.recentRoomPosts(roomId, now)
+    if (posts.length >= this.options.roomPostLimit) return false
+    posts.push(now)
+    return true
+  }
+
+  /** The room's posts still inside its window at `now`. */
+  private recentRoomPosts(roomId: number, now: number): number[] {
+    const { roomPostWindowMs, roomPostWindow } = this.options
     let posts = this.roomPosts.get(roomId) ?? []
     if (roomPostWindow === 'sliding') {
       posts = posts.filter((time) => time > now - roomPostWindowMs)
@@ -116,8 +137,6 @@ export class RateLimiter {
       posts = []
     }
     this.roomPosts.set(roomId, posts)
-    if (posts.length >= roomPostLimit) return false
-    posts.push(now)
-    return true
+    return posts
   }
 }

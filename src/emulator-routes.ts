@@ -235,9 +235,17 @@ function linkInput(form: URLSearchParams, codeName: string, acceptanceName: stri
   }
 }
 
-/** Spends the room's posting budget, or answers the per-room 429. */
-function spendRoomBudget(context: RouteContext, id: number): void {
-  if (!context.limiter.roomPost(id)) throw new ChatworkEmulatorError(429, ROOM_POST_LIMIT_MESSAGE)
+/**
+ * Makes a post within the room's posting budget: answers the per-room 429
+ * before posting when the budget is spent, and spends it only when `post`
+ * succeeds, since a refused post (400, 403) was not accepted. `post` must be
+ * synchronous, so that no other post can take the slot in between.
+ */
+function withinRoomBudget<T>(context: RouteContext, id: number, post: () => T): T {
+  if (!context.limiter.roomPostAllowed(id)) throw new ChatworkEmulatorError(429, ROOM_POST_LIMIT_MESSAGE)
+  const posted = post()
+  context.limiter.roomPost(id)
+  return posted
 }
 
 /** The Free-plan filter and its headers, when the limitation is on. */
@@ -370,8 +378,8 @@ const handlers: [Route['method'], string, Handler][] = [
     const selfUnread = flag(form, 'self_unread') ?? false
     const target = room(context)
     state.checkBody(body, true)
-    spendRoomBudget(context, target.room_id)
-    return ok({ message_id: state.postMessage(context.actor, target.room_id, body, { selfUnread }).message_id })
+    const message = withinRoomBudget(context, target.room_id, () => state.postMessage(context.actor, target.room_id, body, { selfUnread }))
+    return ok({ message_id: message.message_id })
   }],
 
   ['PUT', '/rooms/:roomId/messages/read', (context) => {
@@ -428,8 +436,7 @@ const handlers: [Route['method'], string, Handler][] = [
     const limitType = oneOf(form, 'limit_type', LIMIT_TYPES)
     const target = room(context)
     state.checkBody(body, false)
-    spendRoomBudget(context, target.room_id)
-    const tasks = state.createTasks(context.actor, target.room_id, { body, to, limit, limitType })
+    const tasks = withinRoomBudget(context, target.room_id, () => state.createTasks(context.actor, target.room_id, { body, to, limit, limitType }))
     return ok({ task_ids: tasks.map((task) => task.task_id) })
   }],
 
@@ -459,13 +466,14 @@ const handlers: [Route['method'], string, Handler][] = [
     if (file.size > MAX_FILE_BYTES) throw new ChatworkEmulatorError(400, 'The file must be at most 5 MB')
     const message = data.get('message')
     if (typeof message === 'string') context.state.checkBody(message, false)
-    if (context.limiter.options.uploadsCountTowardsRoomLimit) spendRoomBudget(context, target.room_id)
-    const stored = context.state.uploadFile(context.actor, target.room_id, {
+    const content = new Uint8Array(await file.arrayBuffer())
+    const upload = () => context.state.uploadFile(context.actor, target.room_id, {
       filename: file.name,
-      content: new Uint8Array(await file.arrayBuffer()),
+      content,
       contentType: file.type || undefined,
       message: typeof message === 'string' ? message : undefined,
     })
+    const stored = context.limiter.options.uploadsCountTowardsRoomLimit ? withinRoomBudget(context, target.room_id, upload) : upload()
     return ok({ file_id: stored.file_id })
   }],
 

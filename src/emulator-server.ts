@@ -127,6 +127,12 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
     return `${origin()}${DOWNLOAD_PREFIX}${key}`
   }
 
+  /** Whom a request counts against: its token, or one bucket shared by all unknown tokens, so that a stream of bad tokens cannot grow the table. */
+  function principalOf(request: IncomingMessage): string {
+    const token = tokenOf(request)
+    return token !== undefined && deps.state.tokens.has(token) ? token : ''
+  }
+
   function send(response: ServerResponse, record: RecordedRequest | undefined, reply: Reply, rateHeaders: RateLimitVerdict['headers'] | undefined, malformed = false): void {
     const headers: Record<string, string> = { ...rateHeaders, ...reply.headers }
     let payload = ''
@@ -169,8 +175,11 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
     }
     deps.requests.push(record)
     if (body === undefined) {
+      // Counted like any other answered request (Chatwork does not say), and
+      // answered 413 even past the limit: the size is refused before anything else.
+      const verdict = deps.limiter.hit(principalOf(request))
       response.setHeader('connection', 'close')
-      send(response, record, { status: 413, body: { errors: ['Request body too large'] } }, undefined)
+      send(response, record, { status: 413, body: { errors: ['Request body too large'] } }, verdict.headers)
       return
     }
 
@@ -188,8 +197,7 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
 
     const token = tokenOf(request)
     const actor = token === undefined ? undefined : deps.state.tokens.get(token)
-    // Unknown tokens share one bucket, so that a stream of bad tokens cannot grow the table.
-    const verdict = deps.limiter.hit(actor === undefined ? '' : token!)
+    const verdict = deps.limiter.hit(principalOf(request))
     if (actor === undefined || !url.pathname.startsWith(`${API_PREFIX}/`)) {
       const reply = actor === undefined ? { status: 401, body: { errors: ['Invalid API token'] } } : { status: 404, body: { errors: ['Unknown endpoint'] } }
       send(response, record, reply, verdict.headers, malformed)
@@ -244,7 +252,8 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
         return
       }
       const message = error instanceof Error ? error.message : String(error)
-      send(response, undefined, { status: 500, body: { errors: [`Emulator error: ${message}`] } }, undefined)
+      // The failure may come before or after the request was counted: report the window as it is.
+      send(response, undefined, { status: 500, body: { errors: [`Emulator error: ${message}`] } }, deps.limiter.peek(principalOf(request)))
     })
   }
 }

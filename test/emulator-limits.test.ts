@@ -1,6 +1,18 @@
+import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { ROOM_POST_LIMIT_MESSAGE, startEmulator } from 'chatwork-kit/testing'
+import { type Emulator, ROOM_POST_LIMIT_MESSAGE, startEmulator } from 'chatwork-kit/testing'
+import { MAX_REQUEST_BYTES } from '../src/emulator-server.ts'
 import { call, projectRoom } from './emulator-fetch.ts'
+
+/** GETs a raw request target, which fetch would normalise, with the emulator's token; resolves to the status and headers. */
+function rawGet(emu: Emulator, target: string): Promise<{ status: number; headers: Record<string, unknown> }> {
+  const { hostname, port } = new URL(emu.baseURL)
+  return new Promise((resolve, reject) => {
+    request({ hostname, port, path: target, headers: { 'x-chatworktoken': emu.token } }, (response) => {
+      response.resume().on('end', () => resolve({ status: response.statusCode!, headers: response.headers }))
+    }).on('error', reject).end()
+  })
+}
 
 /** A clock that only moves when told to. */
 function manualClock(start = Date.UTC(2025, 0, 1)) {
@@ -22,6 +34,28 @@ describe('general rate limit', () => {
       expect(second.status).toBe(404)
       expect(second.headers.get('x-ratelimit-remaining')).toBe('298')
       expect(second.headers.get('x-ratelimit-reset')).toBe(first.headers.get('x-ratelimit-reset'))
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('sends the headers with a 413, which counts, and with an unexpected 500, which reports the window as it is', async () => {
+    const clock = manualClock()
+    const emu = await startEmulator({ clock: clock.now })
+    try {
+      const reset = String((clock.now() + 300_000) / 1000)
+      const tooLarge = (token: string) => call(emu, 'POST', `/rooms/${projectRoom(emu)}/messages`, { token, form: { body: 'x'.repeat(MAX_REQUEST_BYTES) } })
+      const mine = await tooLarge(emu.token)
+      expect(mine.status).toBe(413)
+      expect([mine.headers.get('x-ratelimit-limit'), mine.headers.get('x-ratelimit-remaining'), mine.headers.get('x-ratelimit-reset')]).toEqual(['300', '299', reset])
+      // Unknown tokens still share one bucket of their own.
+      expect((await tooLarge('unknown-1')).headers.get('x-ratelimit-remaining')).toBe('299')
+      expect((await call(emu, 'GET', '/me', { token: 'unknown-2' })).headers.get('x-ratelimit-remaining')).toBe('298')
+      // A request target the emulator cannot parse fails outside the endpoints.
+      const failed = await rawGet(emu, '//host:port')
+      expect(failed.status).toBe(500)
+      expect([failed.headers['x-ratelimit-limit'], failed.headers['x-ratelimit-remaining'], failed.headers['x-ratelimit-reset']]).toEqual(['300', '299', reset])
+      expect((await call(emu, 'GET', '/me')).headers.get('x-ratelimit-remaining')).toBe('298')
     } finally {
       await emu.close()
     }
@@ -90,6 +124,24 @@ describe('per-room posting limit', () => {
       expect((await call(emu, 'POST', `/rooms/${room}/files`, { body: file })).status).toBe(200)
       clock.advance(10_000)
       expect((await call(emu, 'POST', `/rooms/${room}/messages`, { form: { body: 'later' } })).status).toBe(200)
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('spends the budget only on accepted posts: refused ones (400, 403) leave it whole', async () => {
+    // The fourth token belongs to Mika (1004), a read-only member of Project X.
+    const emu = await startEmulator({ tokens: ['hanako', 'taro', 'jiro', 'mika'] })
+    try {
+      const room = projectRoom(emu)
+      const post = async (kind: 'messages' | 'tasks', form: Record<string, string>, token = 'hanako') => (await call(emu, 'POST', `/rooms/${room}/${kind}`, { form, token })).status
+      // Ken (1010) is not a member, so he cannot be assigned a task.
+      for (let i = 0; i < 10; i++) expect(await post('tasks', { body: 't', to_ids: '1010' })).toBe(400)
+      for (let i = 0; i < 10; i++) expect(await post('messages', { body: 'm' }, 'mika')).toBe(403)
+      for (let i = 0; i < 10; i++) expect(await post('tasks', { body: 't', to_ids: '1002' }, 'mika')).toBe(403)
+      for (let i = 0; i < 10; i++) expect(await post('messages', { body: `accepted ${i}` })).toBe(200)
+      expect(await post('messages', { body: 'one too many' })).toBe(429)
+      expect(emu.messages(room).filter((m) => m.body.startsWith('accepted'))).toHaveLength(10)
     } finally {
       await emu.close()
     }
