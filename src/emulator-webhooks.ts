@@ -246,9 +246,8 @@ export class EmulatorWebhooks {
     // a setting disabled while events were queued for it gets none of them, as after Chatwork disables it
     if (!setting.enabled) return
     const signature = await signWebhookBody(body, setting.token)
-    const url = new URL(setting.url)
-    url.searchParams.append('chatwork_webhook_signature', signature)
-    const delivery: WebhookDelivery = { settingId: setting.id, eventType, url: url.href, body, signature, status: 0, responseSize: 0, ok: false }
+    const url = signedUrl(setting.url, signature)
+    const delivery: WebhookDelivery = { settingId: setting.id, eventType, url, body, signature, status: 0, responseSize: 0, ok: false }
     this.deliveries.push(delivery)
     try {
       const response = await fetch(url, {
@@ -272,6 +271,19 @@ export class EmulatorWebhooks {
     this.failuresInARow.set(setting.id, failures)
     if (failures >= this.context.disableAfter) setting.enabled = false
   }
+}
+
+/**
+ * The URL a delivery is posted to: the setting's URL with the signature
+ * appended to its query as given (spec §6.2), without the fragment, which is
+ * never sent. `searchParams` is not used: it would re-serialise the query.
+ */
+function signedUrl(settingUrl: string, signature: string): string {
+  const url = new URL(settingUrl)
+  url.hash = ''
+  const parameter = `chatwork_webhook_signature=${encodeURIComponent(signature)}`
+  url.search = url.search === '' ? parameter : `${url.search}&${parameter}`
+  return url.href
 }
 
 /**

@@ -131,6 +131,17 @@ describe('webhook delivery', () => {
     expect(received[0]!.url.search).toMatch(/^\?which=all&chatwork_webhook_signature=/)
   })
 
+  it('appends the signature to the URL as given: the query is kept exactly, the fragment is not sent', async () => {
+    const room = projectRoom(emu)
+    emu.webhooks.add({ url: `${hookUrl}?flag&x=a%20b#fragment`, token: TOKEN, events: ['message_created'], roomId: room })
+    emu.post(room, 'hello', { as: 1002 })
+    await emu.webhooks.settled()
+    const signature = expectedSignature(received[0]!.raw, TOKEN)
+    const posted = `${hookUrl}?flag&x=a%20b&chatwork_webhook_signature=${encodeURIComponent(signature)}`
+    expect(received[0]!.url.search).toBe(new URL(posted).search)
+    expect(emu.webhooks.deliveries[0]!.url).toBe(posted)
+  })
+
   it('also fires for tasks and uploads, which post messages', async () => {
     const room = projectRoom(emu)
     emu.webhooks.add({ url: hookUrl, token: TOKEN, events: ['message_created'], roomId: room })
