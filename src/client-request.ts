@@ -17,10 +17,12 @@ import {
 } from './errors.ts'
 import { encodeParams, type ParamValue } from './form-body.ts'
 import { DEFAULT_POSTING_LIMIT, readRateLimit, RequestLimiter, type PostingLimit, type RateLimitWait, type RoomSlot } from './rate-limiter.ts'
-import { sleep } from './sleep.ts'
+import { sleep, startTimer } from './sleep.ts'
 
 /**
- * When and how often idempotent requests (GET, PUT, DELETE) are retried.
+ * When and how often requests that are safe to repeat are retried: GET, PUT
+ * and DELETE, except the calls whose repetition would not give the first
+ * answer (see {@link Call.repeatable}).
  *
  * @example
  * new ChatworkClient({ retry: { limit: 4, baseDelayMs: 250 } satisfies Partial<RetryPolicy> })
@@ -38,8 +40,11 @@ export interface RetryPolicy {
 
 /**
  * Two retries of GET, PUT and DELETE after a network error, a timeout, a 408
- * or a transient 5xx, 0.5 s then 1 s apart (with jitter), at most 10 s. POST
- * is never retried, except after a 429, which Chatwork did not process.
+ * or a transient 5xx, 0.5 s then 1 s apart (with jitter), at most 10 s. POST,
+ * and the calls that change what a repetition answers (a message read without
+ * `force`, which moves the read cursor; marking read; deleting a message or a
+ * room; answering a contact request), are never retried, because the failed
+ * attempt may have been processed; only after a 429, which Chatwork did not process.
  *
  * @example
  * new ChatworkClient({ retry: { ...DEFAULT_RETRY_POLICY, limit: 5 } })
@@ -60,12 +65,14 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 export const DEFAULT_TIMEOUT_MS = 30_000
 
 /**
- * The longest rate-limit wait the client sits out before throwing instead: one general window, 5 minutes.
+ * The longest rate-limit wait the client sits out before throwing instead, 6
+ * minutes: a general window of 5 minutes, with a minute to spare for the
+ * reset's whole seconds and for the difference between the clocks.
  *
  * @example
  * new ChatworkClient({ maxRateLimitWaitMs: DEFAULT_MAX_RATE_LIMIT_WAIT_MS / 10 })
  */
-export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 300_000
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 360_000
 
 /**
  * Consecutive 429s on one call after which the client gives up, in case the server keeps refusing.
@@ -100,7 +107,7 @@ export type TokenSource = string | (() => string | Promise<string>)
 export interface RequestOptions {
   /** Aborts the call, including any rate-limit or retry wait; the call rejects with the signal's reason. */
   signal?: AbortSignal
-  /** Per attempt, in milliseconds; the caller's `signal` does not switch it off. */
+  /** Per attempt, in milliseconds (`Infinity`: none); the caller's `signal` does not switch it off. */
   timeout?: number
   /** Overrides the client's retry policy for this call; `false`: no retries. */
   retry?: Partial<RetryPolicy> | false
@@ -149,7 +156,7 @@ export interface ChatworkClientOptions {
   accessToken?: TokenSource
   /** Default {@link DEFAULT_BASE_URL}; point it at the emulator in tests. */
   baseURL?: string
-  /** Per attempt, in milliseconds. Default {@link DEFAULT_TIMEOUT_MS}. */
+  /** Per attempt, in milliseconds (`Infinity`: none). Default {@link DEFAULT_TIMEOUT_MS}. */
   timeout?: number
   /** Default {@link DEFAULT_RETRY_POLICY}; `false`: never retry (429s are still waited out). */
   retry?: Partial<RetryPolicy> | false
@@ -189,6 +196,13 @@ export interface Call {
   list?: boolean
   /** Whether the free-plan limitation headers apply (message reads). */
   limited?: boolean
+  /**
+   * Whether sending the call again after a failure whose outcome is unknown
+   * (a timeout, a lost connection, a 5xx) would give the answer the first
+   * attempt would have, so that it may be retried. Default: true for GET, PUT
+   * and DELETE, false for POST.
+   */
+  repeatable?: boolean
   options?: RequestOptions
 }
 
@@ -251,7 +265,8 @@ export class Requester {
     const { method, path, options = {} } = call
     // A call's own policy overrides the client's, even when the client's is `false`.
     const policy = options.retry ?? this.#retry
-    const retry = method === 'POST' || policy === false ? false : { ...(this.#retry || DEFAULT_RETRY_POLICY), ...policy }
+    const repeatable = call.repeatable ?? method !== 'POST'
+    const retry = !repeatable || policy === false ? false : { ...(this.#retry || DEFAULT_RETRY_POLICY), ...policy }
     const params = call.params ? encodeParams(call.params) : undefined
     const request: Attempt = {
       call,
@@ -324,13 +339,15 @@ export class Requester {
       const token = typeof source === 'string' ? source : await source()
       if (typeof token !== 'string' || token === '') throw new ChatworkMissingTokenError('The token function returned no token')
       secrets.add(token)
+      // the caller may have aborted while the token function ran
+      signal?.throwIfAborted()
       const headers: Record<string, string> = this.#options.accessToken === undefined ? { 'x-chatworktoken': token } : { authorization: `Bearer ${token}` }
       // One signal per attempt for the caller's abort and the timeout, noting which one fired.
       const controller = new AbortController()
       const onAbort = () => controller.abort(signal!.reason)
       signal?.addEventListener('abort', onAbort, { once: true })
       let timedOut = false
-      const timer = setTimeout(() => {
+      const timer = startTimer(() => {
         timedOut = true
         controller.abort(new DOMException(`Timed out after ${timeout} ms`, 'TimeoutError'))
       }, timeout)
@@ -380,6 +397,21 @@ export class Requester {
       limitation: call.limited ? readLimitation(response.headers) : undefined,
     })
   }
+}
+
+/**
+ * Whether a failed call may have been processed all the same: it got no
+ * answer (a lost connection, a timeout), or a transient 5xx or 408.
+ *
+ * @example
+ * if (mayHaveBeenProcessed(error)) console.warn('check before sending it again')
+ */
+export function mayHaveBeenProcessed(error: unknown): boolean {
+  return (
+    error instanceof ChatworkNetworkError ||
+    error instanceof ChatworkTimeoutError ||
+    (error instanceof ChatworkApiError && DEFAULT_RETRY_POLICY.statusCodes.includes(error.status))
+  )
 }
 
 /** What every attempt of a call sends, and the tokens it sent, to redact from errors. */

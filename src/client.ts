@@ -4,7 +4,7 @@
  * and retries only what is safe to retry.
  */
 import { ChatworkArgumentError, type RateLimit } from './errors.ts'
-import { Requester, type Call, type ChatworkClientOptions, type RequestOptions } from './client-request.ts'
+import { mayHaveBeenProcessed, Requester, type Call, type ChatworkClientOptions, type RequestOptions } from './client-request.ts'
 import type {
   ChatworkFile,
   Contact,
@@ -36,6 +36,7 @@ export {
   DEFAULT_RETRY_POLICY,
   DEFAULT_TIMEOUT_MS,
   MAX_RATE_LIMIT_RETRIES,
+  mayHaveBeenProcessed,
   type ChatworkClientOptions,
   type RateLimitEvent,
   type RequestOptions,
@@ -351,7 +352,7 @@ class Rooms extends Endpoints {
   #remove(roomId: Id, action: 'leave' | 'delete', options: RequestOptions | undefined): Promise<void> {
     // In the form body, as Chatwork's own example sends it (spec §1.3).
     const params = { action_type: action }
-    return this.request('DELETE /rooms/{room_id}', [roomId], { params, options })
+    return this.request('DELETE /rooms/{room_id}', [roomId], { params, repeatable: false, options })
   }
 
   /**
@@ -395,7 +396,8 @@ class Messages extends Endpoints {
    */
   async list(roomId: Id, options: { force?: boolean } & RequestOptions = {}): Promise<MessageList> {
     const answer = await this.requester.send<Omit<Message, 'tree'>[]>(
-      toCall('GET /rooms/{room_id}/messages', [roomId], { params: { force: options.force }, list: true, limited: true, options }),
+      // without force, a read moves the cursor, so a repeated read would not return what a lost one held
+      toCall('GET /rooms/{room_id}/messages', [roomId], { params: { force: options.force }, list: true, limited: true, repeatable: options.force === true, options }),
     )
     const messages: MessageList = answer.data.map(toMessage)
     if (answer.limitation) messages.limitation = answer.limitation
@@ -447,7 +449,7 @@ class Messages extends Endpoints {
    * await client.messages.delete(roomId, messageId)
    */
   async delete(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<{ message_id: string }> {
-    return this.request('DELETE /rooms/{room_id}/messages/{message_id}', [roomId, messageId], { options })
+    return this.request('DELETE /rooms/{room_id}/messages/{message_id}', [roomId, messageId], { repeatable: false, options })
   }
 
   /**
@@ -460,7 +462,7 @@ class Messages extends Endpoints {
    */
   async markRead(roomId: Id, messageId?: MessageId, options?: RequestOptions): Promise<UnreadCounts> {
     const params = { message_id: messageId === undefined ? undefined : messageIdOf(messageId) }
-    return this.request('PUT /rooms/{room_id}/messages/read', [roomId], { params, options })
+    return this.request('PUT /rooms/{room_id}/messages/read', [roomId], { params, repeatable: false, options })
   }
 
   /**
@@ -478,8 +480,12 @@ class Messages extends Endpoints {
    * New messages as they come: reads the room without `force` every
    * `intervalMs` (default {@link DEFAULT_POLL_INTERVAL_MS}) and yields each
    * message once, oldest first. The first read drains what this token has not
-   * received yet (up to 100). Ends quietly when `signal` aborts or the loop
-   * breaks; other errors end it by throwing.
+   * received yet (up to 100). A read without `force` moves the token's cursor
+   * even when its answer is lost, so after a timeout, a lost connection or a
+   * transient 5xx the next read is forced (the latest 100) and yields what
+   * came after the last message yielded. Ends quietly when `signal` aborts or
+   * the loop breaks; other errors, or a forced read that fails too, end it by
+   * throwing.
    *
    * @example
    * for await (const m of client.messages.poll(roomId, { signal: AbortSignal.timeout(60_000) })) {
@@ -488,14 +494,19 @@ class Messages extends Endpoints {
    */
   async *poll(roomId: Id, options: { intervalMs?: number } & RequestOptions = {}): AsyncGenerator<Message, void, undefined> {
     const { intervalMs = DEFAULT_POLL_INTERVAL_MS, signal } = options
+    let newest: Message | undefined
+    let lost = false
     for (;;) {
       try {
+        const read = await this.list(roomId, lost ? { ...options, force: true } : options)
+        lost = false
         // The order of a read is undocumented (spec §5.12): sort by time, then by id.
-        yield* (await this.list(roomId, options)).sort((a, b) => a.send_time - b.send_time || compareDecimal(a.message_id, b.message_id))
+        for (const m of read.sort(bySendTime)) if (newest === undefined || bySendTime(m, newest) > 0) yield (newest = m)
         await sleep(intervalMs, signal)
       } catch (error) {
         if (signal?.aborted) return
-        throw error
+        if (lost || !mayHaveBeenProcessed(error)) throw error
+        lost = true
       }
     }
   }
@@ -685,7 +696,7 @@ class IncomingRequests extends Endpoints {
    * const { room_id } = await client.incomingRequests.accept(requestId)
    */
   async accept(requestId: Id, options?: RequestOptions): Promise<Contact> {
-    return this.request('PUT /incoming_requests/{request_id}', [requestId], { options })
+    return this.request('PUT /incoming_requests/{request_id}', [requestId], { repeatable: false, options })
   }
 
   /**
@@ -695,7 +706,7 @@ class IncomingRequests extends Endpoints {
    * await client.incomingRequests.decline(requestId)
    */
   async decline(requestId: Id, options?: RequestOptions): Promise<void> {
-    return this.request('DELETE /incoming_requests/{request_id}', [requestId], { options })
+    return this.request('DELETE /incoming_requests/{request_id}', [requestId], { repeatable: false, options })
   }
 }
 
@@ -761,6 +772,11 @@ function memberParams(input: MemberIds) {
 
 function linkParams(input: InviteLinkInput) {
   return { code: input.code, need_acceptance: input.needAcceptance, description: input.description }
+}
+
+/** Orders messages by send time, then by id. */
+function bySendTime(a: Message, b: Message): number {
+  return a.send_time - b.send_time || compareDecimal(a.message_id, b.message_id)
 }
 
 /** Orders decimal strings by value without converting them to numbers. */

@@ -9,7 +9,6 @@
 export function sleep(ms: number, signal?: AbortSignal, wake?: Promise<unknown>): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason)
-    let timer: ReturnType<typeof setTimeout> | undefined
     const finish = (error?: unknown) => {
       clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
@@ -17,9 +16,19 @@ export function sleep(ms: number, signal?: AbortSignal, wake?: Promise<unknown>)
       else reject(error)
     }
     const onAbort = () => finish(signal!.reason)
-    // setTimeout treats delays past 2^31-1 ms as 1 ms: clamp instead.
-    if (Number.isFinite(ms)) timer = setTimeout(finish, Math.min(Math.max(ms, 0), 2 ** 31 - 1))
+    const timer = startTimer(finish, ms)
     signal?.addEventListener('abort', onAbort, { once: true })
     wake?.then(() => finish(), () => finish())
   })
+}
+
+/**
+ * `setTimeout` for any delay: none for `Infinity` (so the timer never fires),
+ * and delays past 2^31-1 ms clamped, which `setTimeout` would run after 1 ms.
+ *
+ * @example
+ * clearTimeout(startTimer(() => console.log('never'), Infinity))
+ */
+export function startTimer(callback: () => void, ms: number): ReturnType<typeof setTimeout> | undefined {
+  return Number.isFinite(ms) ? setTimeout(callback, Math.min(Math.max(ms, 0), 2 ** 31 - 1)) : undefined
 }

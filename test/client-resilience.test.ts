@@ -13,6 +13,8 @@ import {
   ChatworkNetworkError,
   ChatworkRateLimitError,
   ChatworkTimeoutError,
+  DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+  mayHaveBeenProcessed,
   type ChatworkClientOptions,
   type Message,
   type RateLimitEvent,
@@ -182,6 +184,24 @@ describe("rateLimit: 'throw' and maxRateLimitWaitMs", () => {
     expect(posts(emu)).toBe(1)
   })
 
+  it('by default sits out a whole general window, whose reset is rounded up to whole seconds', async () => {
+    const { emu } = await setup({ rateLimit: { limit: 1, windowMs: 300_000 } })
+    const waits: RateLimitEvent[] = []
+    const refusal = new Error('not waiting five minutes in a test')
+    const client = new ChatworkClient({
+      token: emu.token,
+      baseURL: emu.baseURL,
+      onRateLimit: (event) => {
+        waits.push(event)
+        throw refusal
+      },
+    })
+    await client.me()
+    await expect(client.me()).rejects.toBe(refusal)
+    expect(waits[0]!.waitMs).toBeGreaterThan(299_000)
+    expect(waits[0]!.waitMs).toBeLessThanOrEqual(DEFAULT_MAX_RATE_LIMIT_WAIT_MS)
+  })
+
   it('throws when the wait would exceed maxRateLimitWaitMs', async () => {
     const { emu } = await setup({ rateLimit: { limit: 1, windowMs: 60_000 } })
     const client = new ChatworkClient({ token: emu.token, baseURL: emu.baseURL, maxRateLimitWaitMs: 1000 })
@@ -292,6 +312,43 @@ describe('retries', () => {
     expect(emu.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 500', 'PUT 200', 'POST 200', 'DELETE 504', 'DELETE 200'])
   })
 
+  it('never repeats a call whose repetition would answer otherwise, and repeats the forced read', async () => {
+    const { emu, room } = await setup()
+    const client = new ChatworkClient({ token: emu.token, baseURL: emu.baseURL, retry: { baseDelayMs: 5 } })
+    const messageId = emu.post(room, 'to delete', { as: 1001 })
+    const failOnce = (method: string, path: string, status: number) => {
+      emu.fault({ method, path, status })
+      return (error: unknown) => {
+        expect(error).toMatchObject({ status })
+        return emu.requests.filter((r) => r.method === method && r.path.startsWith(path.split('/:')[0]!)).length
+      }
+    }
+    // a read without force moves the cursor; marking read twice answers 400; deleting twice answers 404
+    let attempts = failOnce('GET', '/rooms/:roomId/messages', 503)
+    expect(await client.messages.list(room).then(() => 0, attempts)).toBe(1)
+    attempts = failOnce('PUT', '/rooms/:roomId/messages/read', 502)
+    expect(await client.messages.markRead(room).then(() => 0, attempts)).toBe(1)
+    attempts = failOnce('DELETE', '/rooms/:roomId/messages/:messageId', 504)
+    expect(await client.messages.delete(room, messageId).then(() => 0, attempts)).toBe(1)
+    emu.fault({ method: 'GET', path: '/rooms/:roomId/messages', status: 503 })
+    expect((await client.messages.list(room, { force: true })).map((m) => m.message_id)).toContain(messageId)
+    expect(emu.requests.slice(-2).map((r) => `${r.method} ${r.status} ${r.query.force}`)).toEqual(['GET 503 1', 'GET 200 1'])
+  })
+
+  it('leaves a timed-out read without force to the caller: the cursor moved, and a forced read finds the messages', async () => {
+    const { emu, room } = await setup()
+    const client = new ChatworkClient({ token: emu.token, baseURL: emu.baseURL, timeout: 100, retry: { baseDelayMs: 5 } })
+    await client.messages.list(room)
+    const posted = emu.post(room, 'while the answer is lost', { as: 1002 })
+    emu.fault({ method: 'GET', path: '/rooms/:roomId/messages', delayMs: 300 })
+    const error = await client.messages.list(room).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ChatworkTimeoutError)
+    expect(mayHaveBeenProcessed(error)).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(await client.messages.list(room)).toEqual([])
+    expect((await client.messages.list(room, { force: true })).map((m) => m.message_id)).toContain(posted)
+  })
+
   it('backs off exponentially with jitter, within the cap (property)', async () => {
     const { emu } = await setup()
     await fc.assert(
@@ -387,6 +444,31 @@ describe('timeouts and aborts', () => {
     expect(waits[0]).toMatchObject({ scope: 'room' })
     expect(waits[0].waitMs).toBeGreaterThan(9000)
     expect(posts(emu)).toBe(1)
+  })
+
+  it('an abort while the token function runs sends nothing', async () => {
+    const { emu, room } = await setup()
+    const client = new ChatworkClient({
+      accessToken: () => new Promise<string>((resolve) => setTimeout(() => resolve(emu.token), 100)),
+      baseURL: emu.baseURL,
+    })
+    const before = emu.messages(room).length
+    const reason = new Error('user gave up')
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(reason), 30)
+    await expect(client.messages.send(room, 'never', { signal: controller.signal })).rejects.toBe(reason)
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(emu.requests).toHaveLength(0)
+    expect(emu.messages(room)).toHaveLength(before)
+  })
+
+  it('timeout: Infinity, or past what setTimeout holds, waits for a slow answer', async () => {
+    const { emu } = await setup()
+    for (const timeout of [Infinity, 2 ** 31, Number.MAX_SAFE_INTEGER]) {
+      emu.fault({ path: '/me', delayMs: 150 })
+      const client = new ChatworkClient({ token: emu.token, baseURL: emu.baseURL, timeout, retry: false })
+      expect((await client.me()).account_id).toBe(1001)
+    }
   })
 
   it('an already aborted signal sends nothing', async () => {
@@ -487,6 +569,27 @@ describe('messages.poll', () => {
     const reads = emu.requests.length
     await new Promise((resolve) => setTimeout(resolve, 60))
     expect(emu.requests.length).toBe(reads)
+  })
+
+  it('after a read whose answer was lost, reads forced and yields what came after the last message yielded', async () => {
+    const { emu, room } = await setup()
+    const client = new ChatworkClient({ token: emu.token, baseURL: emu.baseURL, timeout: 100 })
+    await client.messages.list(room)
+    const posted = [emu.post(room, 'first', { as: 1002 })]
+    const controller = new AbortController()
+    const seen: string[] = []
+    for await (const m of client.messages.poll(room, { intervalMs: 20, signal: controller.signal })) {
+      seen.push(m.message_id)
+      if (seen.length === 1) {
+        // the next read is answered too late: the emulator moves the cursor, the client times out
+        posted.push(emu.post(room, 'second', { as: 1002 }), emu.post(room, 'third', { as: 1002 }))
+        emu.fault({ method: 'GET', path: '/rooms/:roomId/messages', delayMs: 300 })
+      }
+      if (seen.length === 3) posted.push(emu.post(room, 'fourth', { as: 1002 }))
+      if (seen.length === 4) controller.abort()
+    }
+    expect(seen).toEqual(posted)
+    expect(emu.requests.map((r) => r.query.force ?? '-')).toContain('1')
   })
 
   it('ends by throwing on an error that is not an abort', async () => {
