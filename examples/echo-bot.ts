@@ -44,7 +44,7 @@ export function createEchoBot({ client, webhookToken }: EchoBotOptions): Webhook
   return createWebhookHandler({
     token: webhookToken,
     on: {
-      // Awaited, so that a failed send is answered 500 and reported through onError.
+      // Awaited, so that a failed send reaches onError (the delivery is still answered 200, as Chatwork requires).
       mentionToMe: async (event) => {
         // a reply notifies its addressee: answering our own mention would answer itself forever
         if (event.fromAccountId === event.toAccountId) return
