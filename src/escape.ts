@@ -8,6 +8,9 @@
  * - after `[` followed by a letter or `/` (`[toall]`, `[/info]`); letters of
  *   any script, so that editor-only forms such as `[返信 aid=…]` stay text
  *   even for tools (or lint fixes) that turn them into real tags;
+ * - after `[` followed by spaces and a Latin letter (`[ To:1]`): Chatwork
+ *   shows it as text, but the linter reports it as a mistyped tag, and the
+ *   builder's text must never look like one;
  * - after a `[` that ends the string, because the next piece may complete it;
  * - after `[` followed by U+200B already, so that the change stays reversible.
  *
@@ -26,10 +29,13 @@ export const ESCAPE_MARK = '\u200B'
 /** What follows `[` in a tag that can end a code block or the block around it. */
 const BLOCK_TAG = String.raw`\/(?:code|qt|info|title|task|download)\]|(?:qt|info|title|task|download)[\]\s:]`
 
-const NEEDS_MARK = /\[(?=[\p{L}/\u200B]|$)/gu
+/** What follows a `[` that a mark must go after, besides the `[` itself ending the text. */
+const NEAR_TAG = String.raw`[\p{L}/]|[ \t\u3000]+[A-Za-z]`
+
+const NEEDS_MARK = new RegExp(String.raw`\[(?=${NEAR_TAG}|\u200B|$)`, 'gu')
 const MARKED = /\[\u200B/g
 const CODE_NEEDS_MARK = new RegExp(String.raw`\[(?=${BLOCK_TAG}|\u200B)`, 'gi')
-const TAG_START = /\[(?=[\p{L}/]|$)/gu
+const TAG_START = new RegExp(String.raw`\[(?=${NEAR_TAG}|$)`, 'gu')
 const CODE_TAG_START = new RegExp(String.raw`\[(?=${BLOCK_TAG})`, 'gi')
 
 /**

@@ -75,8 +75,11 @@ function leafText(node: Exclude<Content, { children: unknown }>, sentences: Read
     case 'pname':
     case 'piconname':
       return accountName?.(node.accountId) ?? ''
-    case 'date':
-      return new Date(node.time * 1000).toISOString().slice(0, 10)
+    case 'date': {
+      // a parsed date is any safe integer; past year 275760 there is no calendar date, so show the number
+      const date = new Date(node.time * 1000)
+      return Number.isNaN(date.getTime()) ? String(node.time) : date.toISOString().slice(0, 10)
+    }
     case 'live':
       return '[ChatWork Live]'
     default:

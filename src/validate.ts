@@ -38,7 +38,8 @@ export function checkTime(value: unknown, name: string): number {
   if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds) || seconds < 0) {
     throw new TypeError(`${name} must be Unix seconds (a non-negative integer) or a Date after 1970, got ${describe(value)}`)
   }
-  return seconds
+  // + 0 turns -0 into 0, which is what the printed tag parses back to
+  return seconds + 0
 }
 
 /** A string argument. */

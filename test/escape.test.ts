@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ESCAPE_MARK, escapeCode, escapeText, parse, toPlainText, unescapeText } from 'chatwork-kit'
+import { ESCAPE_MARK, escapeCode, escapeText, lint, parse, toPlainText, unescapeText } from 'chatwork-kit'
 import { anyText, hostile, TEXT_LEVEL } from './builder-arbitraries.ts'
 
 const Z = ESCAPE_MARK
@@ -13,7 +13,9 @@ describe('escapeText', () => {
     ['[TO:1]', `[${Z}TO:1]`],
     ['[rp aid=1 to=2-3]', `[${Z}rp aid=1 to=2-3]`],
     ['[/info][toall]', `[${Z}/info][${Z}toall]`],
-    ['a [ b', 'a [ b'],
+    ['a [ 1', 'a [ 1'],
+    ['[ To:1]', `[${Z} To:1]`],
+    ['[\u3000toall] [\t hr]', `[${Z}\u3000toall] [${Z}\t hr]`],
     ['arr[0] = [1, 2]', 'arr[0] = [1, 2]'],
     ['ends with [', `ends with [${Z}`],
     [`[${Z}toall]`, `[${Z}${Z}toall]`],
@@ -27,12 +29,13 @@ describe('escapeText', () => {
     fc.assert(fc.property(anyText, (s) => unescapeText(escapeText(s)) === s))
   })
 
-  it('adds one U+200B after each `[` that a letter, `/`, U+200B or the end follows, and nothing else', () => {
+  it('adds one U+200B after each `[` that a letter, `/`, U+200B, spaces and a Latin letter, or the end follows, and nothing else', () => {
     fc.assert(
       fc.property(anyText, (s) => {
         let marks = 0
         for (let i = 0; i < s.length; i++) {
-          if (s[i] === '[' && (i + 1 === s.length || /^[\p{L}/\u200B]/u.test(String.fromCodePoint(s.codePointAt(i + 1)!)))) marks++
+          const rest = s.slice(i + 1)
+          if (s[i] === '[' && (rest === '' || /^(?:[\p{L}/\u200B]|[ \t\u3000]+[A-Za-z])/u.test(rest))) marks++
         }
         const escaped = escapeText(s)
         return escaped.length === s.length + marks && unescapeText(escaped) === s
@@ -42,8 +45,16 @@ describe('escapeText', () => {
 
   it('changes nothing where no tag could start', () => {
     // every `[` followed by something no tag starts with
-    const harmless = anyText.map((s) => s.replace(/\[(?=[\p{L}/\u200B]|$)/gu, '[ '))
+    const harmless = anyText.map((s) => s.replace(/\[(?=[\p{L}/\u200B]|[ \t\u3000]+[A-Za-z]|$)/gu, '[0'))
     fc.assert(fc.property(harmless, (s) => escapeText(s) === s))
+  })
+
+  it('leaves nothing that lint reports as tag-like, near tags with spaces included', () => {
+    const nearTags = fc
+      .array(fc.constantFrom('[', ']', '/', ' ', '\t', '\u3000', 'To:1', 'toall', 'info', 'hr', 'rp aid=1 to=2-3', 'x'), { maxLength: 12 })
+      .map((pieces) => pieces.join(''))
+    for (const s of ['[ To:1]', '[ info]x[/info]', '[ hr]', '[\u3000toall]']) expect(lint(escapeText(s))).toEqual([])
+    fc.assert(fc.property(nearTags, (s) => lint(escapeText(s)).length === 0))
   })
 
   it('leaves no tag in what it returns, and the plain text is the input', () => {

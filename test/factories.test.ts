@@ -6,6 +6,7 @@ import {
   escapeText,
   hr,
   info,
+  message,
   parse,
   picon,
   piconname,
@@ -195,6 +196,9 @@ describe('ids are checked when the node is made', () => {
       expect(() => quote({ accountId: 1, time: bad as never })).toThrow(/quote\(\): meta.time must be/)
     }
     expect(quote({ accountId: 1, time: 0 }).time).toBe(0)
+    // -0 prints as 0, so the tree holds 0, as parsing gives
+    expect(quote({ accountId: 1, time: -0 }).time).toBe(0)
+    expect(message().quote({ accountId: 1, time: -0 }, 'x').toTree().children).toEqual([{ type: 'quote', accountId: 1, time: 0, children: [{ type: 'text', value: 'x' }] }])
     expect(() => quote('1' as never)).toThrow(/quote\(\): meta must be/)
   })
 

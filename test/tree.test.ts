@@ -98,6 +98,7 @@ describe('toPlainText', () => {
     ['a[dtext:no_such_key]b', 'a[dtext:no_such_key]b'],
     ['[deleted]', ''],
     ['[date:0]', '1970-01-01'],
+    ['[date:8640000000001]', '8640000000001'],
     ['[To:1 x', '[To:1 x'],
   ])('%j', (body, expected) => {
     expect(toPlainText(body)).toBe(expected)
