@@ -1,7 +1,7 @@
 /**
  * The emulator's two rate limits (spec §2): a fixed window of requests per
- * token, reported in the `x-ratelimit-*` headers of every response, and a
- * budget of message and task posts per room.
+ * token (or per account), reported in the `x-ratelimit-*` headers of every
+ * response, and a budget of message and task posts per room.
  */
 
 /**
@@ -11,10 +11,17 @@
  * await startEmulator({ rateLimit: { limit: 5, windowMs: 1000, roomPostLimit: 2 } })
  */
 export interface RateLimitOptions {
-  /** Requests per token per window. Default {@link DEFAULT_RATE_LIMIT}.limit (300). */
+  /** Requests per principal (see `per`) per window. Default {@link DEFAULT_RATE_LIMIT}.limit (300). */
   limit?: number
-  /** Length of the per-token window in milliseconds. Default 300,000 (5 minutes). */
+  /** Length of the general window in milliseconds. Default 300,000 (5 minutes). */
   windowMs?: number
+  /**
+   * Whom the general limit counts: each token, or each account with all its
+   * tokens sharing one window (it differs only for an account with several
+   * tokens). Chatwork does not say (spec §2.1). Unknown tokens share one
+   * window either way. Default `'token'`.
+   */
+  per?: 'token' | 'account'
   /** Message and task posts per room per room window. Default 10. */
   roomPostLimit?: number
   /** Length of the per-room window in milliseconds. Default 10,000. */
@@ -23,7 +30,15 @@ export interface RateLimitOptions {
   roomPostWindow?: 'sliding' | 'fixed'
   /** Whether file uploads spend the per-room budget. Default `false` (spec §2.3). */
   uploadsCountTowardsRoomLimit?: boolean
-  /** The error message of the per-token 429 (spec §2.2 leaves it undocumented). */
+  /**
+   * What `x-ratelimit-*` headers the per-room 429 carries: the general
+   * window's, or none. Spec §1.4 says every response carries them, but
+   * whether this 429 does is uncertain (spec §2.3), so `'none'` lets a
+   * client be tested without them. The request counts either way. Default
+   * `'general'`.
+   */
+  roomLimitHeaders?: 'general' | 'none'
+  /** The error message of the general 429 (spec §2.2 leaves it undocumented). */
   message?: string
 }
 
@@ -36,10 +51,12 @@ export interface RateLimitOptions {
 export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = {
   limit: 300,
   windowMs: 300_000,
+  per: 'token',
   roomPostLimit: 10,
   roomPostWindowMs: 10_000,
   roomPostWindow: 'sliding',
   uploadsCountTowardsRoomLimit: false,
+  roomLimitHeaders: 'general',
   message: 'Rate limit exceeded. Please wait until x-ratelimit-reset.',
 }
 
@@ -72,12 +89,19 @@ export class RateLimiter {
 
   constructor(clock: () => number, options: RateLimitOptions = {}) {
     this.clock = clock
-    this.options = { ...DEFAULT_RATE_LIMIT, ...options }
+    // A field given as undefined keeps its default, as if omitted.
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined))
+    this.options = { ...DEFAULT_RATE_LIMIT, ...given }
     for (const key of ['limit', 'windowMs', 'roomPostLimit', 'roomPostWindowMs'] as const) {
       const value = this.options[key]
       if (!Number.isFinite(value) || value < (key === 'limit' || key === 'roomPostLimit' ? 0 : 1)) {
         throw new RangeError(`rateLimit.${key} must be a finite number of at least ${key.endsWith('Ms') ? 1 : 0}, got ${value}`)
       }
+    }
+    const choices = { per: ['token', 'account'], roomPostWindow: ['sliding', 'fixed'], roomLimitHeaders: ['general', 'none'] } as const
+    for (const [key, allowed] of Object.entries(choices)) {
+      const value = this.options[key as keyof typeof choices]
+      if (!(allowed as readonly string[]).includes(value)) throw new RangeError(`rateLimit.${key} must be one of ${allowed.join(', ')}, got ${value}`)
     }
   }
 

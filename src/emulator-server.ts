@@ -127,10 +127,15 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
     return `${origin()}${DOWNLOAD_PREFIX}${key}`
   }
 
-  /** Whom a request counts against: its token, or one bucket shared by all unknown tokens, so that a stream of bad tokens cannot grow the table. */
+  /**
+   * Whom a request counts against: its token or its token's account
+   * (`rateLimit.per`), or one bucket shared by all unknown tokens, so that a
+   * stream of bad tokens cannot grow the table.
+   */
   function principalOf(request: IncomingMessage): string {
     const token = tokenOf(request)
-    return token !== undefined && deps.state.tokens.has(token) ? token : ''
+    if (token === undefined || !deps.state.tokens.has(token)) return ''
+    return deps.limiter.options.per === 'account' ? String(deps.state.tokens.get(token)) : token
   }
 
   function send(response: ServerResponse, record: RecordedRequest | undefined, reply: Reply, rateHeaders: RateLimitVerdict['headers'] | undefined, malformed = false): void {
@@ -242,7 +247,9 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
           ? { status: error.status, body: { errors: [error.message] } }
           : { status: 500, body: { errors: [`Emulator error: ${error instanceof Error ? error.message : String(error)}`] } }
     }
-    send(response, record, reply, verdict.headers, malformed)
+    // A route's 429 is the per-room one (the general 429 is answered above).
+    const rateHeaders = reply.status === 429 && deps.limiter.options.roomLimitHeaders === 'none' ? undefined : verdict.headers
+    send(response, record, reply, rateHeaders, malformed)
   }
 
   return (request, response) => {

@@ -1,7 +1,8 @@
 import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { type Emulator, ROOM_POST_LIMIT_MESSAGE, startEmulator } from 'chatwork-kit/testing'
+import { DEFAULT_RATE_LIMIT, type Emulator, ROOM_POST_LIMIT_MESSAGE, startEmulator } from 'chatwork-kit/testing'
 import { MAX_REQUEST_BYTES } from '../src/emulator-server.ts'
+import type { EmulatorState } from '../src/emulator-state.ts'
 import { call, projectRoom } from './emulator-fetch.ts'
 
 /** GETs a raw request target, which fetch would normalise, with the emulator's token; resolves to the status and headers. */
@@ -12,6 +13,19 @@ function rawGet(emu: Emulator, target: string): Promise<{ status: number; header
       response.resume().on('end', () => resolve({ status: response.statusCode!, headers: response.headers }))
     }).on('error', reject).end()
   })
+}
+
+/**
+ * Gives the main account a second token. startEmulator gives each token its
+ * own account, so this reaches into the emulator's state.
+ */
+function addMainToken(emu: Emulator, token: string): void {
+  ;(emu as unknown as { state: EmulatorState }).state.addToken(token, emu.account.account_id)
+}
+
+/** The `x-ratelimit-remaining` header of `GET /me` with `token`. */
+async function remainingAfterMe(emu: Emulator, token: string): Promise<string | null> {
+  return (await call(emu, 'GET', '/me', { token })).headers.get('x-ratelimit-remaining')
 }
 
 /** A clock that only moves when told to. */
@@ -94,9 +108,45 @@ describe('general rate limit', () => {
     }
   })
 
-  it('refuses nonsensical settings', async () => {
+  it('counts per token by default, even two tokens of one account', async () => {
+    expect(DEFAULT_RATE_LIMIT.per).toBe('token')
+    const emu = await startEmulator({ tokens: ['a'], rateLimit: { limit: 2 } })
+    try {
+      addMainToken(emu, 'a2')
+      expect(await remainingAfterMe(emu, 'a')).toBe('1')
+      expect(await remainingAfterMe(emu, 'a2')).toBe('1')
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('can count per account: its tokens share one window, other accounts and unknown tokens have their own', async () => {
+    const emu = await startEmulator({ tokens: ['a', 'b'], rateLimit: { limit: 2, per: 'account' } })
+    try {
+      addMainToken(emu, 'a2')
+      expect(await remainingAfterMe(emu, 'a')).toBe('1')
+      expect(await remainingAfterMe(emu, 'a2')).toBe('0')
+      expect((await call(emu, 'GET', '/me', { token: 'a' })).status).toBe(429)
+      expect(await remainingAfterMe(emu, 'b')).toBe('1')
+      expect(await remainingAfterMe(emu, 'unknown-1')).toBe('1')
+      expect(await remainingAfterMe(emu, 'unknown-2')).toBe('0')
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('refuses nonsensical settings, and takes undefined for the default', async () => {
     await expect(startEmulator({ rateLimit: { windowMs: 0 } })).rejects.toThrow(RangeError)
     await expect(startEmulator({ rateLimit: { limit: Number.NaN } })).rejects.toThrow(/rateLimit.limit/)
+    await expect(startEmulator({ rateLimit: { per: 'client' as 'token' } })).rejects.toThrow(/rateLimit.per must be one of token, account/)
+    await expect(startEmulator({ rateLimit: { roomLimitHeaders: 'window' as 'none' } })).rejects.toThrow(RangeError)
+    await expect(startEmulator({ rateLimit: { roomPostWindow: 'rolling' as 'fixed' } })).rejects.toThrow(RangeError)
+    const emu = await startEmulator({ rateLimit: { limit: undefined, per: undefined, roomLimitHeaders: undefined } })
+    try {
+      expect((await call(emu, 'GET', '/me')).headers.get('x-ratelimit-limit')).toBe('300')
+    } finally {
+      await emu.close()
+    }
   })
 })
 
@@ -111,7 +161,10 @@ describe('per-room posting limit', () => {
       const limited = await call(emu, 'POST', `/rooms/${room}/messages`, { form: { body: 'one too many' } })
       expect(limited.status).toBe(429)
       expect(limited.text).toBe(`{"errors":["${ROOM_POST_LIMIT_MESSAGE}"]}`)
+      expect(DEFAULT_RATE_LIMIT.roomLimitHeaders).toBe('general')
+      expect(limited.headers.get('x-ratelimit-limit')).toBe('300')
       expect(limited.headers.get('x-ratelimit-remaining')).toBe(String(300 - 11))
+      expect(limited.headers.get('x-ratelimit-reset')).toBe(String((clock.now() + 300_000) / 1000))
       expect((await call(emu, 'POST', `/rooms/${room}/tasks`, { form: { body: 't', to_ids: '1002' } })).status).toBe(429)
       expect(emu.messages(room).some((m) => m.body === 'one too many')).toBe(false)
       // Other rooms and reads are not affected.
@@ -124,6 +177,25 @@ describe('per-room posting limit', () => {
       expect((await call(emu, 'POST', `/rooms/${room}/files`, { body: file })).status).toBe(200)
       clock.advance(10_000)
       expect((await call(emu, 'POST', `/rooms/${room}/messages`, { form: { body: 'later' } })).status).toBe(200)
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('can answer its 429 without x-ratelimit-* headers, still counting it; the general 429 keeps them', async () => {
+    const emu = await startEmulator({ rateLimit: { limit: 4, roomPostLimit: 1, roomLimitHeaders: 'none' } })
+    try {
+      const post = () => call(emu, 'POST', `/rooms/${projectRoom(emu)}/messages`, { form: { body: 'x' } })
+      expect((await post()).headers.get('x-ratelimit-remaining')).toBe('3')
+      const limited = await post()
+      expect(limited.status).toBe(429)
+      expect(limited.json).toEqual({ errors: [ROOM_POST_LIMIT_MESSAGE] })
+      expect([...limited.headers.keys()].filter((name) => name.startsWith('x-ratelimit-'))).toEqual([])
+      expect(await remainingAfterMe(emu, emu.token)).toBe('1')
+      expect(await remainingAfterMe(emu, emu.token)).toBe('0')
+      const general = await call(emu, 'GET', '/me')
+      expect(general.status).toBe(429)
+      expect(general.headers.get('x-ratelimit-remaining')).toBe('0')
     } finally {
       await emu.close()
     }
