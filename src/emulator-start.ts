@@ -279,6 +279,21 @@ export class Emulator {
   }
 
   /**
+   * Gives an account (default: the main one) one more API token, generated
+   * unless given, and returns it: a second bot or OAuth client of one
+   * account, for `rateLimit: { per: 'account' }`. Throws a
+   * `ChatworkEmulatorError` for a token in use or an unknown account.
+   *
+   * @example
+   * const second = emu.addToken()
+   * await fetch(`${emu.baseURL}/me`, { headers: { 'x-chatworktoken': second } })
+   */
+  addToken(accountId: number = this.mainAccountId, token: string = randomToken()): string {
+    this.state.addToken(token, accountId)
+    return token
+  }
+
+  /**
    * Creates a group chat as its first admin (default lists: the main account
    * as admin); returns its id. Any accounts may be members, contacts or not.
    *

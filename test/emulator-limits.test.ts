@@ -2,7 +2,6 @@ import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RATE_LIMIT, type Emulator, ROOM_POST_LIMIT_MESSAGE, startEmulator } from 'chatwork-kit/testing'
 import { MAX_REQUEST_BYTES } from '../src/emulator-server.ts'
-import type { EmulatorState } from '../src/emulator-state.ts'
 import { call, projectRoom } from './emulator-fetch.ts'
 
 /** GETs a raw request target, which fetch would normalise, with the emulator's token; resolves to the status and headers. */
@@ -13,14 +12,6 @@ function rawGet(emu: Emulator, target: string): Promise<{ status: number; header
       response.resume().on('end', () => resolve({ status: response.statusCode!, headers: response.headers }))
     }).on('error', reject).end()
   })
-}
-
-/**
- * Gives the main account a second token. startEmulator gives each token its
- * own account, so this reaches into the emulator's state.
- */
-function addMainToken(emu: Emulator, token: string): void {
-  ;(emu as unknown as { state: EmulatorState }).state.addToken(token, emu.account.account_id)
 }
 
 /** The `x-ratelimit-remaining` header of `GET /me` with `token`. */
@@ -112,7 +103,7 @@ describe('general rate limit', () => {
     expect(DEFAULT_RATE_LIMIT.per).toBe('token')
     const emu = await startEmulator({ tokens: ['a'], rateLimit: { limit: 2 } })
     try {
-      addMainToken(emu, 'a2')
+      emu.addToken(undefined, 'a2')
       expect(await remainingAfterMe(emu, 'a')).toBe('1')
       expect(await remainingAfterMe(emu, 'a2')).toBe('1')
     } finally {
@@ -123,13 +114,17 @@ describe('general rate limit', () => {
   it('can count per account: its tokens share one window, other accounts and unknown tokens have their own', async () => {
     const emu = await startEmulator({ tokens: ['a', 'b'], rateLimit: { limit: 2, per: 'account' } })
     try {
-      addMainToken(emu, 'a2')
+      emu.addToken(undefined, 'a2')
       expect(await remainingAfterMe(emu, 'a')).toBe('1')
       expect(await remainingAfterMe(emu, 'a2')).toBe('0')
       expect((await call(emu, 'GET', '/me', { token: 'a' })).status).toBe(429)
       expect(await remainingAfterMe(emu, 'b')).toBe('1')
       expect(await remainingAfterMe(emu, 'unknown-1')).toBe('1')
       expect(await remainingAfterMe(emu, 'unknown-2')).toBe('0')
+      expect(() => emu.addToken(undefined, 'a')).toThrow(/in use/)
+      expect(() => emu.addToken(999_999)).toThrow(/999999/)
+      const generated = emu.addToken(emu.addAccount().account_id)
+      expect(await remainingAfterMe(emu, generated)).toBe('1')
     } finally {
       await emu.close()
     }
