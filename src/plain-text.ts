@@ -9,6 +9,15 @@ export interface PlainTextOptions {
   locale?: Locale
   /** Display name of an account, for `[pname:…]` and `[piconname:…]`; without it they print nothing. */
   accountName?: (accountId: number) => string | undefined
+  /**
+   * `'reader'` (default): what a person reads, as {@link toPlainText} describes.
+   * `'client'`: the plain text that Chatwork's web client makes of a message
+   * (markup spec §4, observed), as in its previews: `[To]`, `[RE]`, `"` before
+   * a quote, `[…]` around info and tasks, `:` after a title, ` --- ` for a
+   * rule, `[Code]` for code, and nothing for avatars, previews, downloads and
+   * quote headers. `[toall]`, not observed there, stays `[toall]`.
+   */
+  form?: 'reader' | 'client'
 }
 
 const BLOCKS = new Set<Node['type']>(['quote', 'info', 'title', 'code', 'task', 'hr'])
@@ -28,6 +37,7 @@ const BLOCKS = new Set<Node['type']>(['quote', 'info', 'title', 'code', 'task', 
 export function toPlainText(treeOrBody: Node | string, options: PlainTextOptions = {}): string {
   const tree = typeof treeOrBody === 'string' ? parse(treeOrBody, { positions: false }) : treeOrBody
   const sentences = DTEXT[options.locale ?? 'en']
+  if (options.form === 'client') return clientText(tree, sentences, options.accountName)
   let out = ''
   // a block ended: the next text starts on a new line
   let lineBreakDue = false
@@ -59,6 +69,53 @@ export function toPlainText(treeOrBody: Node | string, options: PlainTextOptions
 }
 
 const END_BLOCK = Symbol('end of block')
+
+/** The web client's plain-text form of a tree (see {@link PlainTextOptions.form}); iterative, so depth costs no stack. */
+function clientText(tree: Node, sentences: Readonly<Record<string, string>>, accountName: PlainTextOptions['accountName']): string {
+  let out = ''
+  // nodes still to write, and the text that ends a block, last first
+  const pending: (Node | string)[] = [tree]
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    if (typeof node === 'string') {
+      out += node
+      continue
+    }
+    switch (node.type) {
+      case 'info':
+      case 'task':
+        out += '['
+        pending.push(']')
+        break
+      case 'title':
+        pending.push(':')
+        break
+      case 'quote':
+        out += '"'
+        break
+      case 'download':
+        continue
+      case 'to':
+        out += '[To]'
+        continue
+      case 'toall':
+        out += '[toall]'
+        continue
+      case 'reply':
+        out += '[RE]'
+        continue
+      case 'hr':
+        out += ' --- '
+        continue
+      case 'code':
+        out += '[Code]'
+        continue
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i])
+    else out += leafText(node, sentences, accountName)
+  }
+  return out
+}
 
 function leafText(node: Exclude<Content, { children: unknown }>, sentences: Readonly<Record<string, string>>, accountName: PlainTextOptions['accountName']): string {
   switch (node.type) {

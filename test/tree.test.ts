@@ -110,6 +110,27 @@ describe('toPlainText', () => {
     expect(toPlainText(body, { locale: 'ja', accountName: (id) => (id === 367 ? '山田' : undefined) })).toBe('新しくグループチャットを作成しました。\nメンバー「山田」を追加しました。')
   })
 
+  it.each([
+    ['[To:1] 山田さん [toall]', '[To] 山田さん [toall]'],
+    ['[rp aid=1 to=2-3]Bob, ok', '[RE]Bob, ok'],
+    ['[qt][qtmeta aid=1 time=2]quoted[/qt]after', '"quotedafter'],
+    ['[info][title]Weather[/title]Sunny :)[/info]', '[Weather:Sunny :)]'],
+    ['a[hr]b', 'a --- b'],
+    ['see [code]npm test[/code]', 'see [Code]'],
+    ['[picon:1][preview id=1 ht=2][download:3]a.txt (1 KB)[/download]', ''],
+    ['[task aid=1 st=open lt=0]Review[/task]', '[Review]'],
+    ['[dtext:task_added][date:0][live id=1 rid=2]', 'Task assigned.1970-01-01[ChatWork Live]'],
+    ['[\u200Btoall]', '[toall]'],
+  ])('in the web client\'s form: %j', (body, expected) => {
+    expect(toPlainText(body, { form: 'client' })).toBe(expected)
+  })
+
+  it('names accounts in the web client\'s form too, and takes any depth', () => {
+    expect(toPlainText('[piconname:367]', { form: 'client', accountName: () => '山田' })).toBe('山田')
+    const depth = 100_000
+    expect(toPlainText('[info]'.repeat(depth) + 'x' + '[/info]'.repeat(depth), { form: 'client' })).toBe('['.repeat(depth) + 'x' + ']'.repeat(depth))
+  })
+
   it('removes the invisible marks of escapeText', () => {
     expect(toPlainText('[\u200Btoall] and [\u200B/info]')).toBe('[toall] and [/info]')
   })
