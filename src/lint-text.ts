@@ -89,8 +89,13 @@ interface Entry {
   malformed: boolean
   /** For a malformed opener not reported yet: the report to make if a closer shows it was meant as a tag. */
   pending?: string
-  /** For forms whose fix needs the other half (`[引用]…[/引用]`, `[titel]…[/titel]`): reports, with the fix only when paired. */
-  settle?: (paired: boolean) => void
+  /**
+   * For forms fixed only together with their other half (`[引用]…[/引用]`,
+   * `[titel]…[/titel]`): reports, with the fix of the pair or none.
+   */
+  settle?: (fix: LintFix | undefined) => void
+  /** For such a form: what it becomes in that fix, or undefined if it cannot become a tag. */
+  rename?: string
 }
 
 /**
@@ -148,6 +153,42 @@ function isTag(text: string, name: string, spelling: string): boolean {
     probes.set(probe, known)
   }
   return known
+}
+
+/** A block's opener or closer as the grammar reads it: `[` or `[/`, then the name. */
+const BLOCK_TOKEN = /^(\/?)([A-Za-z]+)/
+
+/**
+ * How a text takes part in the pairing of the body around it, as the parser
+ * pairs openers and closers over a whole body (code content included): none
+ * (`undefined`) if one of its openers or closers other than code's may pair
+ * with one outside it, else its code openers and closers, in order. A fix
+ * that leaves this the same leaves the rest of the body as it was. Code is
+ * apart because its closer closes every open code opener, even outside.
+ *
+ * @example
+ * pairing('[title]T[/title]') // ''
+ * pairing('[info]a[/Info]') // undefined
+ * pairing('[code]x[/code]') // '[code][/code]'
+ */
+export function pairing(text: string): string | undefined {
+  const open = new Map<string, number>()
+  let code = ''
+  for (const [piece, inner] of text.matchAll(BRACKETED)) {
+    const [, slash, spelling] = BLOCK_TOKEN.exec(inner) ?? []
+    const name = spelling?.toLowerCase()
+    if (name === undefined || !BLOCK_NAMES.has(name)) continue
+    const closer = slash === '/'
+    if (closer ? piece !== `[/${spelling}]` : !isTag(piece, name, spelling)) continue
+    if (name === 'code') {
+      code += piece
+      continue
+    }
+    const depth = (open.get(spelling) ?? 0) + (closer ? -1 : 1)
+    if (depth < 0) return undefined
+    open.set(spelling, depth)
+  }
+  return [...open.values()].every((depth) => depth === 0) ? code : undefined
 }
 
 /** A fix to `text` when the parser reads it as a tag, else none. */
@@ -297,11 +338,9 @@ function unknownTag(context: LintContext, piece: Piece, spelling: string, rest: 
   }
   const fixed = canonical(name, spelling)
   const text = closer ? `[/${fixed}]` : `[${fixed}${rest}]`
-  const settle = (paired: boolean): void => {
-    const fix: LintFix | undefined = paired && (closer || isTag(text, name, fixed)) ? { range: [piece.start, piece.end], text } : undefined
-    context.report('unknown-tag', piece.start, piece.end, message, fix)
-  }
-  return { piece, closer, name: `misspelt ${name}`, spelling, malformed: false, settle }
+  const settle = (fix: LintFix | undefined): void => context.report('unknown-tag', piece.start, piece.end, message, fix)
+  const rename = closer || isTag(text, name, fixed) ? text : undefined
+  return { piece, closer, name: `misspelt ${name}`, spelling, malformed: false, settle, rename }
 }
 
 /** The spelling of a suggested name: upper-case for an upper-case word, else canonical (`To`, lower-case names). */
@@ -310,9 +349,15 @@ function canonical(name: string, written: string): string {
   return name === 'to' ? 'To' : name
 }
 
+/** Most words {@link suggest} remembers: fixes are checked by linting the body again, so each word is looked up many times. */
+const SUGGESTION_CACHE_SIZE = 1024
+const suggestions = new Map<string, string[]>()
+
 /** Known names within a small edit distance of a word, nearest first (ties all returned). */
 function suggest(word: string): string[] {
   if (word.length < MIN_SUGGESTED_LENGTH || word.length > MAX_SUGGESTED_LENGTH) return []
+  const known = suggestions.get(word)
+  if (known !== undefined) return known
   let best: string[] = []
   let bestDistance = Infinity
   for (const name of SUGGESTIONS) {
@@ -322,6 +367,8 @@ function suggest(word: string): string[] {
     bestDistance = distance
     best.push(name)
   }
+  if (suggestions.size >= SUGGESTION_CACHE_SIZE) suggestions.clear()
+  suggestions.set(word, best)
   return best
 }
 
@@ -354,12 +401,10 @@ function editorForm(context: LintContext, piece: Piece): Entry | undefined {
   const closer = piece.inner.startsWith('/')
   const meta = EDITOR_QUOTE.exec(piece.inner)?.[1]
   const text = closer ? '[/qt]' : meta === undefined ? '[qt]' : `[qt][qtmeta${meta}]`
-  const settle = (paired: boolean): void => {
-    // without its other half the fix would only leave another unclosed tag
-    const fix: LintFix | undefined = paired && (meta === undefined || isTag(`[qtmeta${meta}]`, 'qtmeta', 'qtmeta')) ? { range: [piece.start, piece.end], text } : undefined
+  const settle = (fix: LintFix | undefined): void =>
     context.report('editor-form', piece.start, piece.end, `${piece.text} is the editor's form of a quote; posted through the API it stays text. Write ${text}`, fix)
-  }
-  return { piece, closer, name: 'editor quote', spelling: piece.inner, malformed: false, settle }
+  const rename = meta === undefined || isTag(`[qtmeta${meta}]`, 'qtmeta', 'qtmeta') ? text : undefined
+  return { piece, closer, name: 'editor quote', spelling: piece.inner, malformed: false, settle, rename }
 }
 
 /**
@@ -370,7 +415,10 @@ function editorForm(context: LintContext, piece: Piece): Entry | undefined {
 function pairWithin(context: LintContext, entries: Entry[], unclosed: Entry[], stray: Entry[]): void {
   // one stack per name, so that a closer finds its opener in constant time
   const open = new Map<string, Entry[]>()
+  let previous: Entry | undefined
   for (const entry of entries) {
+    const before = previous
+    previous = entry
     const stack = open.get(entry.name) ?? []
     open.set(entry.name, stack)
     if (!entry.closer) {
@@ -379,14 +427,15 @@ function pairWithin(context: LintContext, entries: Entry[], unclosed: Entry[], s
     }
     const opener = stack.at(-1)
     if (opener === undefined || !pairs(opener, entry)) {
-      if (entry.settle) entry.settle(false)
+      if (entry.settle) entry.settle(undefined)
       else if (!entry.malformed) stray.push(entry)
       continue
     }
     stack.pop()
     if (entry.settle) {
-      opener.settle!(true)
-      entry.settle(true)
+      const fix = pairFix(context, opener, entry, opener === before)
+      opener.settle!(fix)
+      entry.settle(fix)
     } else if (opener.pending !== undefined) {
       context.report('malformed-tag', opener.piece.start, opener.piece.end, opener.pending)
     } else if (!opener.malformed && !entry.malformed) {
@@ -401,9 +450,22 @@ function pairWithin(context: LintContext, entries: Entry[], unclosed: Entry[], s
   }
   const left = [...open.values()].flat().sort((a, b) => a.piece.start - b.piece.start)
   for (const entry of left) {
-    if (entry.settle) entry.settle(false)
+    if (entry.settle) entry.settle(undefined)
     else if (!entry.malformed) unclosed.push(entry)
   }
+}
+
+/**
+ * One fix that renames both halves of a pair, when both can be renamed. It is
+ * local when no other opener or closer of the parent lies between them, as
+ * one that did could pair with a tag outside the fix.
+ */
+function pairFix(context: LintContext, opener: Entry, closer: Entry, adjacent: boolean): LintFix | undefined {
+  if (opener.rename === undefined || closer.rename === undefined) return undefined
+  return context.joinFixes(
+    [opener, closer].map(({ piece, rename }) => ({ range: [piece.start, piece.end], text: rename! })),
+    adjacent,
+  )
 }
 
 function pairs(opener: Entry, closer: Entry): boolean {

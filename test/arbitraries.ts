@@ -20,3 +20,20 @@ const piece = fc.oneof(
  * fc.assert(fc.property(markupish, (body) => typeof parse(body) === 'object'))
  */
 export const markupish: fc.Arbitrary<string> = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''))
+
+/** Openers and closers of blocks in several spellings, near-tags of blocks, and a little text. */
+const blockPiece = fc.constantFrom(
+  ...['info', 'INFO', 'Info', 'qt', 'QT', 'code', 'CODE', 'Code', 'title', 'TITLE'].flatMap((name) => [`[${name}]`, `[/${name}]`]),
+  ...['[info ]', '[ info]', '[/info ]', '[title ]', '[code a="1"]', '[info foo]', '[infp]', '[/infp]', '[titel]', '[/titel]', '[引用]', '[/引用]', '[Quote aid=1]', '[/Quote]'],
+  ...['[task aid="1" st=open lt=0]', '[/task]', '[qtmeta aid="1" time=2]', '[To: 1]', '[rp aid=1 to=2:3]', '[To:1]', 'a', 'b', '\n'],
+)
+
+/**
+ * Bodies made of block tags only: mixed-case pairs around code, crossed and
+ * unclosed blocks, and near-tags whose fix renames or creates a block tag,
+ * which is where a fix can change what pairs with what.
+ *
+ * @example
+ * fc.assert(fc.property(blockish, (body) => errors(fixMarkup(body)) <= errors(body)))
+ */
+export const blockish: fc.Arbitrary<string> = fc.array(blockPiece, { maxLength: 14 }).map((pieces) => pieces.join(''))

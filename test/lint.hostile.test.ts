@@ -39,5 +39,21 @@ describe('lint on hostile input', () => {
 
   it('fixes 20,000 pieces at once', () => {
     expect(fixMarkup('[To: 1]'.repeat(N), LONG)).toBe('[To:1]'.repeat(N))
+    expect(fixMarkup('[titel]t[/titel][QT]q[/QT]'.repeat(N / 2), LONG)).toBe('[title]t[/title][qt]q[/qt]'.repeat(N / 2))
+  })
+
+  it.each([
+    ['[INFO]x[/info]', 'closer-case-mismatch', 1],
+    ['[titel]x[/titel]', 'unknown-tag', 2],
+    ['[QT]x[/QT]', 'uppercase-block', 1],
+  ])('%j repeated 20,000 times: each fix is checked for what else it would change, in linear time', (unit, code, perUnit) => {
+    const diagnostics = lint(unit.repeat(N), LONG)
+    expect(diagnostics).toHaveLength(N * perUnit)
+    expect(diagnostics.every((d) => d.code === code)).toBe(true)
+  })
+
+  it('misspelt pairs and upper-case blocks nested 20,000 deep are checked without quadratic time', () => {
+    expect(lint('[titel]'.repeat(N) + '[/titel]'.repeat(N), LONG).filter((d) => d.code === 'unknown-tag')).toHaveLength(2 * N)
+    expect(lint('[QT]'.repeat(N) + '[/QT]'.repeat(N), LONG).filter((d) => d.code === 'uppercase-block')).toHaveLength(N)
   })
 })

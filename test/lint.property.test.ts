@@ -1,9 +1,30 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { escapeText, fixMarkup, lint, LINT_RULES, parse, type LintCode } from 'chatwork-kit/markup'
-import { markupish } from './arbitraries.ts'
+import { applyFixes, escapeText, fixMarkup, lint, LINT_RULES, parse, visit, type LintCode } from 'chatwork-kit/markup'
+import { blockish, markupish } from './arbitraries.ts'
 
 const bodies = fc.oneof(markupish, fc.string(), fc.string({ unit: 'grapheme' }))
+/** Bodies of every kind of markup, and bodies where fixes rename or create block tags. */
+const fixable = fc.oneof(markupish, blockish)
+
+const errors = (text: string) => lint(text).filter((d) => d.severity === 'error').length
+
+/** The tags and blocks of a body, each as `[type, start, end]`. */
+function tags(body: string): [string, number, number][] {
+  const found: [string, number, number][] = []
+  visit(parse(body), (node) => {
+    if (!['root', 'text', 'link', 'emoticon'].includes(node.type)) found.push([node.type, node.position!.start.offset, node.position!.end.offset])
+  })
+  return found
+}
+
+/** Whether `after` has at least as many tags and blocks of each type as `before`. */
+function loses(before: string, after: string): boolean {
+  const count = new Map<string, number>()
+  for (const [type] of tags(after)) count.set(type, (count.get(type) ?? 0) + 1)
+  for (const [type] of tags(before)) count.set(type, (count.get(type) ?? 0) - 1)
+  return [...count.values()].some((n) => n < 0)
+}
 
 /** Every rule on, so that each law covers every rule. */
 const ALL_ON = { rules: { toall: 'info' as const } }
@@ -66,7 +87,7 @@ describe('lint laws', () => {
 
   it('fixes reach a fixed point: after fixMarkup nothing is left to fix, and fixing again changes nothing', () => {
     fc.assert(
-      fc.property(markupish, (body) => {
+      fc.property(fixable, (body) => {
         const fixed = fixMarkup(body)
         expect(lint(fixed).filter((d) => d.fix)).toEqual([])
         expect(fixMarkup(fixed)).toBe(fixed)
@@ -77,11 +98,44 @@ describe('lint laws', () => {
 
   it('fixes never add an error', () => {
     fc.assert(
-      fc.property(markupish, (body) => {
-        const errors = (text: string) => lint(text).filter((d) => d.severity === 'error').length
+      fc.property(fixable, (body) => {
         expect(errors(fixMarkup(body))).toBeLessThanOrEqual(errors(body))
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
+    )
+  })
+
+  it('each fix, applied alone, adds no error and keeps every tag and block where it was', () => {
+    fc.assert(
+      fc.property(fixable, (body) => {
+        for (const diagnostic of lint(body)) {
+          const { fix } = diagnostic
+          if (!fix) continue
+          const fixed = applyFixes(body, [diagnostic])
+          expect(errors(fixed)).toBeLessThanOrEqual(errors(body))
+          expect(loses(body, fixed)).toBe(false)
+          // tags around the fix keep their place; those inside it (a fix of a pair spans its content) are only counted
+          const [start, end] = fix.range
+          const moved = (offset: number) => (offset >= end ? offset + fix.text.length - (end - start) : offset)
+          const held = tags(fixed).map(String)
+          for (const [type, from, to] of tags(body)) {
+            if (start <= from && to <= end && to - from < end - start) continue
+            expect(held).toContain(String([type, moved(from), moved(to)]))
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('a round of fixes applied together adds no error and loses no tag or block', () => {
+    fc.assert(
+      fc.property(fixable, (body) => {
+        const fixed = applyFixes(body, lint(body))
+        expect(errors(fixed)).toBeLessThanOrEqual(errors(body))
+        expect(loses(body, fixed)).toBe(false)
+      }),
+      { numRuns: 1000 },
     )
   })
 })

@@ -90,6 +90,10 @@ describe('lint rules', () => {
     it('reports the unverified to=ROOM:MESSAGE reply form with a fix to the hyphen form', () => {
       expect(only('[rp aid=1 to=2:3] Yamada', 'malformed-tag')[0]).toMatchObject({ fix: { range: [0, 17], text: '[rp aid=1 to=2-3]' } })
     })
+    it('checks only the to= that the parser reads, the first one', () => {
+      expect(found('[rp aid=1 to=2-3 to=4:5]')).toEqual([])
+      expect(only('[rp aid=1 to=4:5 to=2-3]', 'malformed-tag')[0]).toMatchObject({ fix: { range: [0, 24], text: '[rp aid=1 to=4-5 to=2-3]' } })
+    })
     it('reports quoted values of a tag, with a fix that removes the quotes', () => {
       expect(only('[qtmeta aid=1 time="2"]', 'malformed-tag')[0]).toMatchObject({ fix: { text: '[qtmeta aid=1 time=2]' } })
     })
@@ -110,8 +114,10 @@ describe('lint rules', () => {
       expect(only('[PREVEIW id=1 ht=2]', 'unknown-tag')[0].message).toContain('did you mean [PREVIEW]?')
       expect(only('[tooall]', 'unknown-tag')[0].severity).toBe('warning')
     })
-    it('fixes a misspelt block only when both its opener and closer are there', () => {
-      expect(lint('[titel]T[/titel]').map((d) => d.fix?.text)).toEqual(['[title]', '[/title]'])
+    it('fixes a misspelt block only when both its opener and closer are there, with one fix for both', () => {
+      // renamed alone, either half would be an unclosed opener or a stray closer
+      const fix = { range: [0, 16], text: '[title]T[/title]' }
+      expect(lint('[titel]T[/titel]').map((d) => d.fix)).toEqual([fix, fix])
       expect(fixMarkup('[infp]a[/infp]')).toBe('[info]a[/info]')
       expect(lint('[titel] alone').map((d) => d.fix)).toEqual([undefined])
       // a lone misspelt single tag is not fixed either: [toall] would notify everyone
@@ -126,9 +132,18 @@ describe('lint rules', () => {
   describe('uppercase-block', () => {
     it('reports [QT] and [CODE], with a fix that lower-cases opener and closer', () => {
       expect(found('[QT]x[/QT]')).toEqual(['uppercase-block: [QT]'])
-      expect(only('[CODE]x[/CODE]\nnext', 'uppercase-block')[0]).toMatchObject({ severity: 'warning', fix: { range: [0, 15], text: '[code]x[/code]\n' } })
+      expect(only('[CODE]x[/CODE]\nnext', 'uppercase-block')[0]).toMatchObject({ severity: 'warning', fix: { range: [0, 14], text: '[code]x[/code]' } })
       expect(fixMarkup('[QT][qtmeta aid=1]x[/QT]')).toBe('[qt][qtmeta aid=1]x[/qt]')
       expect(fixMarkup('[Code][To:1][/Code]')).toBe('[code][To:1][/code]')
+    })
+    it('offers no fix when the lower-case closer would end the block elsewhere', () => {
+      // code ends at its first [/code]: lower-cased, this one would close at the [/code] inside
+      expect(lint('[CODE]a[/code]b[/CODE]')).toMatchObject([{ code: 'uppercase-block' }])
+      expect(lint('[CODE]a[/code]b[/CODE]')[0].fix).toBeUndefined()
+      expect(fixMarkup('[CODE]a[/code]b[/CODE]')).toBe('[CODE]a[/code]b[/CODE]')
+      expect(fixMarkup('[QT][qt]a[/QT]b[/qt]')).toBe('[QT][qt]a[/QT]b[/qt]')
+      // a code closer closes every open code opener: lower-cased, this one would also close the literal [code] before it
+      expect(fixMarkup('[code][CODE]x[/CODE]')).toBe('[code][CODE]x[/CODE]')
     })
     it('stays quiet on lower-case blocks and on other upper-case blocks', () => {
       expect(found('[qt]x[/qt][code]y[/code]')).toEqual([])
@@ -190,6 +205,7 @@ describe('lint rules', () => {
     it('reports the localized quote forms, fixing them only as a pair', () => {
       expect(fixMarkup('[引用 aid=3691320 time=1619918369]VPC and サブネット[/引用]')).toBe('[qt][qtmeta aid=3691320 time=1619918369]VPC and サブネット[/qt]')
       expect(fixMarkup('[Quote]x[/Quote]')).toBe('[qt]x[/qt]')
+      expect(fixMarkup('[Quote aid=1][To:1] [To: 2][/Quote]')).toBe('[qt][qtmeta aid=1][To:1] [To:2][/qt]')
       expect(lint('[引用]alone').map((d) => [d.code, d.fix])).toEqual([['editor-form', undefined]])
       expect(lint('alone[/引用]').map((d) => [d.code, d.fix])).toEqual([['editor-form', undefined]])
     })
@@ -298,6 +314,34 @@ describe('lint', () => {
   })
 })
 
+describe('safe fixes', () => {
+  it('offers no fix that would re-pair other blocks', () => {
+    // fixed, [info] would close at the [/info] inside the title, and the quote and title would show as text
+    const crossed = '[info ]A[qt]b[title]c[/info]d[/title]e[/qt]'
+    expect(lint(crossed).map((d) => [d.code, d.fix])).toEqual([
+      ['malformed-tag', undefined],
+      ['stray-closer', undefined],
+    ])
+    expect(fixMarkup(crossed)).toBe(crossed)
+    expect(fixMarkup('[title ]x[info]y[/title]z[/info]')).toBe('[title ]x[info]y[/title]z[/info]')
+    // fixed, [info] would close at the first [/info], the one meant for [ info]
+    expect(lint('[infp][ info][/infp][/info]').filter((d) => d.fix)).toEqual([])
+  })
+
+  it('offers no fix that would add an error or swallow a tag', () => {
+    // unquoted, aid=0 makes a reply to account 0 that also has the colon form: two errors for one
+    expect(lint('[rp aid="0" to=2:3]')).toMatchObject([{ code: 'invalid-id' }])
+    expect(lint('[rp aid="0" to=2:3]')[0].fix).toBeUndefined()
+    // the closer repeating [CODE] would turn the mention into code
+    expect(fixMarkup('[CODE][To:1][/Code]')).toBe('[CODE][To:1][/Code]')
+  })
+
+  it('still fixes many mistakes of a typical body', () => {
+    const body = '[INFO]x[/info] [titel]t[/titel] [QT]q[/QT] '.repeat(50)
+    expect(fixMarkup(body)).toBe('[INFO]x[/INFO] [title]t[/title] [qt]q[/qt] '.repeat(50))
+  })
+})
+
 describe('applyFixes', () => {
   it('applies the fixes that do not overlap, the first of overlapping ones winning', () => {
     const body = '[To: 1] [hr ]'
@@ -311,6 +355,14 @@ describe('applyFixes', () => {
 
   it('leaves a body without fixes unchanged', () => {
     expect(applyFixes('[info]x', lint('[info]x'))).toBe('[info]x')
+  })
+
+  it('applies fixes that are safe alone but not together only as far as they stay safe', () => {
+    // alone, [/info] closes the malformed [ info] opener; once [title] holds that opener, it would be a stray closer
+    const body = '[titel][ info][/titel][/info ]'
+    expect(lint(body).flatMap((d) => (d.fix ? [d.fix.text] : []))).toEqual(['[title][ info][/title]', '[title][ info][/title]', '[/info]'])
+    expect(applyFixes(body, lint(body))).toBe('[title][ info][/title][/info ]')
+    expect(fixMarkup(body)).toBe('[title][ info][/title][/info ]')
   })
 })
 
