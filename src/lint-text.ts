@@ -7,7 +7,7 @@
  */
 import { BLOCK_NAMES, SHAPES, attributes } from './grammar-actions.ts'
 import type { LintContext, LintFix } from './lint.ts'
-import type { Parent, Root } from './nodes.ts'
+import type { Node, Parent, Root } from './nodes.ts'
 import { parse } from './parse.ts'
 import { visit } from './visit.ts'
 
@@ -56,6 +56,22 @@ const MAX_SUGGESTED_LENGTH = 11
 const EDITOR_REPLY = /^(?:返信|Reply|Responder|ตอบกลับ|Trả lời|回信|回覆)(\s+aid=[\s\S]*)$/i
 const EDITOR_QUOTE = /^(?:引用|Quote|Citar|อ้างอิง|Trích dẫn)(\s+aid=[\s\S]*)?$/i
 const EDITOR_QUOTE_CLOSE = /^\/(?:引用|Quote|Citar|อ้างอิง|Trích dẫn)$/i
+
+/**
+ * Forms that are not Chatwork tags but that people expect to work (spec §10),
+ * with what to write instead; all of them show as text. `[quote]…[/quote]`
+ * and `[reply aid=…]` are not here: they match the editor forms above, whose
+ * report says the same and can fix them.
+ */
+const NOT_CHATWORK: [form: RegExp, advice: string][] = [
+  [/^cc:/i, 'Chatwork has no cc'],
+  [/^\/?url$/i, 'a URL is linked by itself, so write it alone'],
+  [/^\/to$/i, `${FORMS.to} has no closer, and the name after it is plain text`],
+  [/^\/qtmeta$/i, `${FORMS.qtmeta} has no closer`],
+  [/^reply\s[^=]*=/i, `write ${FORMS.rp}`],
+  [/^\/reply$/i, `a reply, ${FORMS.rp}, has no closer`],
+  [/^task:/i, 'it is a legacy form whose meaning is not known'],
+]
 
 const BRACKETED = /\[([^[\]]*)\]/g
 const OPENER = /^([ \t\u3000]*)([A-Za-z]+)([\s\S]*)$/
@@ -138,21 +154,30 @@ function isLiteral(type: string): boolean {
   return type === 'text' || type === 'emoticon' || type === 'link'
 }
 
-/** Most probes {@link isTag} remembers; bodies that repeat a piece thousands of times ask once. */
+/** Most probes {@link readAs} remembers; bodies that repeat a piece thousands of times ask once. */
 const PROBE_CACHE_SIZE = 1024
-const probes = new Map<string, boolean>()
+const probes = new Map<string, Node['type'] | undefined>()
+
+/**
+ * The type of the one tag the parser reads a text as, or undefined when it
+ * reads text (or more than one node).
+ *
+ * @example
+ * readAs('[To:1]') // 'to'
+ * readAs('[To: 1]') // undefined
+ */
+export function readAs(text: string): Node['type'] | undefined {
+  if (probes.has(text)) return probes.get(text)
+  const children = parse(text, { positions: false }).children
+  const type = children.length === 1 && children[0].type !== 'text' ? children[0].type : undefined
+  if (probes.size >= PROBE_CACHE_SIZE) probes.clear()
+  probes.set(text, type)
+  return type
+}
 
 /** Whether the parser reads a piece as a tag (a block opener when followed by its closer). */
 function isTag(text: string, name: string, spelling: string): boolean {
-  const probe = BLOCK_NAMES.has(name) ? `${text}[/${spelling}]` : text
-  let known = probes.get(probe)
-  if (known === undefined) {
-    const children = parse(probe, { positions: false }).children
-    known = children.length === 1 && children[0].type !== 'text'
-    if (probes.size >= PROBE_CACHE_SIZE) probes.clear()
-    probes.set(probe, known)
-  }
-  return known
+  return readAs(BLOCK_NAMES.has(name) ? `${text}[/${spelling}]` : text) !== undefined
 }
 
 /** A block's opener or closer as the grammar reads it: `[` or `[/`, then the name. */
@@ -202,6 +227,7 @@ function classify(context: LintContext, piece: Piece): Entry | undefined {
   if (inner.startsWith(ESCAPE_MARK)) return undefined
   if (inner.startsWith('/')) return classifyCloser(context, piece)
   if (EDITOR_REPLY.test(inner) || EDITOR_QUOTE.test(inner)) return editorForm(context, piece)
+  if (notChatwork(context, piece)) return undefined
   if (inner.toLowerCase() === 'deleted') {
     context.report('system-tag', piece.start, piece.end, `${piece.text} is made by Chatwork, and only as a whole body; here it shows as text`)
     return undefined
@@ -302,9 +328,17 @@ function idProblem(context: LintContext, piece: Piece, name: string, spelling: s
   return true
 }
 
+/** Reports a form of {@link NOT_CHATWORK}; false if the piece is none. */
+function notChatwork(context: LintContext, piece: Piece): boolean {
+  const advice = NOT_CHATWORK.find(([form]) => form.test(piece.inner))?.[1]
+  if (advice === undefined) return false
+  context.report('not-chatwork', piece.start, piece.end, `${piece.text} is not Chatwork markup, so it shows as text: ${advice}`)
+  return true
+}
 
 function classifyCloser(context: LintContext, piece: Piece): Entry | undefined {
   if (EDITOR_QUOTE_CLOSE.test(piece.inner)) return editorForm(context, piece)
+  if (notChatwork(context, piece)) return undefined
   const match = CLOSER.exec(piece.inner)
   if (match === null) return undefined
   const [, before, spelling, after] = match

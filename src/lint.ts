@@ -10,8 +10,8 @@ import type { Code, Node, Parent, Point, Position, Quote, Root } from './nodes.t
 import { parse } from './parse.ts'
 import { stringify } from './stringify.ts'
 import { SKIP, visit } from './visit.ts'
-import { lintText, pairing } from './lint-text.ts'
-import { BLOCK_NAMES } from './grammar-actions.ts'
+import { lintText, pairing, readAs } from './lint-text.ts'
+import { BLOCK_NAMES, attributes } from './grammar-actions.ts'
 import { locator } from './location.ts'
 import { MAX_BODY_LENGTH } from './message-body.ts'
 
@@ -46,9 +46,12 @@ export const LINT_RULES = {
   'uppercase-block': 'warning',
   'invalid-id': 'error',
   'mention-in-quote': 'warning',
+  'mention-in-code': 'warning',
+  'not-chatwork': 'warning',
   'editor-form': 'warning',
   'system-tag': 'warning',
   'empty-block': 'warning',
+  'preview-without-height': 'info',
   'body-too-long': 'error',
   toall: 'off',
 } as const satisfies Record<string, RuleSetting>
@@ -360,11 +363,16 @@ function writtenName(open: string): string {
 
 const SYSTEM_TAGS = new Set<Node['type']>(['dtext', 'deleted', 'task', 'download'])
 const MENTIONS = ['to', 'toall', 'reply'] as const
+const MENTION_TYPES: ReadonlySet<string> = new Set(MENTIONS)
 /** Message ids have at most 19 digits (spec §9). */
 const MESSAGE_ID = /^\d{1,19}$/
 const QUOTED_VALUE = /=(["'])([^"'\s\]]*)\1/g
 /** Where the attributes of a reply's source start, after `[rp`. */
 const REPLY_ATTRIBUTES = 3
+/** Where the attributes of a preview's source start, after `[preview`. */
+const PREVIEW_ATTRIBUTES = 8
+/** A bracketed piece of code's content, which may read as a tag outside code. */
+const BRACKETED = /\[[^[\]]*\]/g
 /** One `key=value` item of an attribute list, as the parser splits it. */
 const ATTRIBUTE = /[^ \t\r\n]+/g
 
@@ -383,6 +391,9 @@ function lintTree(context: LintContext, root: Root): void {
         break
       case 'preview':
         if (node.fileId === 0) context.report('invalid-id', ...span(node), `${node.source} names file 0, which does not exist`)
+        if (!attributes(node.source!.slice(PREVIEW_ATTRIBUTES, -1))!.has('ht')) {
+          context.report('preview-without-height', ...span(node), `${node.source} has no ht=; Chatwork always writes the height in pixels, and how it shows a preview without one is not known`)
+        }
         break
       case 'quote':
         if (node.accountId === 0) context.report('invalid-id', ...span(node), `${node.meta} names account 0, which does not exist`)
@@ -412,6 +423,26 @@ function lintTree(context: LintContext, root: Root): void {
     })
     return SKIP
   })
+  visit(root, (node) => {
+    // inside a quote nothing notifies, code or not
+    if (node.type === 'quote') return SKIP
+    if (node.type === 'code') lintMentionsInCode(context, node)
+  })
+}
+
+/**
+ * Text in code that would be a mention outside it. Code is opaque, so the
+ * parser makes no mention of it; but Chatwork's server works out whom to
+ * notify by its own rules, which are not known for code (spec §8).
+ */
+function lintMentionsInCode(context: LintContext, code: Code): void {
+  const start = span(code)[0] + code.open!.length
+  for (const match of code.value.matchAll(BRACKETED)) {
+    const type = readAs(match[0])
+    if (type === undefined || !MENTION_TYPES.has(type)) continue
+    const at = start + match.index
+    context.report('mention-in-code', at, at + match[0].length, `${match[0]} is inside [code]: it shows as text, but Chatwork may or may not notify for it (its behaviour inside code is not known)`)
+  }
 }
 
 function lintReply(context: LintContext, source: string, [start, end]: [number, number], accountId: number, roomId: number, messageId: string): void {

@@ -37,3 +37,18 @@ const blockPiece = fc.constantFrom(
  * fc.assert(fc.property(blockish, (body) => errors(fixMarkup(body)) <= errors(body)))
  */
 export const blockish: fc.Arbitrary<string> = fc.array(blockPiece, { maxLength: 14 }).map((pieces) => pieces.join(''))
+
+/** The forms of spec §10 that are not Chatwork tags, mentions in code, and previews without a height. */
+const lookalikePiece = fc.constantFrom(
+  ...['[cc:1]', '[CC]', '[url]', '[/url]', '[/To]', '[/qtmeta]', '[reply time=1 to=2-3]', '[reply aid=1 to=2-3]', '[/reply]', '[task:1]', '[quote]', '[/quote]'],
+  ...['[code]', '[/code]', '[To:1]', '[toall]', '[rp aid=1 to=2-3]', '[preview id=1]', '[preview id=1 ht=2]', '[qt]', '[/qt]', '\u200B', 'a', '\n'],
+)
+
+/**
+ * Bodies of tag-like forms that are not Chatwork's, of mentions that may
+ * land in code, and of previews with and without a height.
+ *
+ * @example
+ * fc.assert(fc.property(lookalikes, (body) => lint(body).every((d) => d.code in LINT_RULES)))
+ */
+export const lookalikes: fc.Arbitrary<string> = fc.array(lookalikePiece, { maxLength: 14 }).map((pieces) => pieces.join(''))

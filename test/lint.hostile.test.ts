@@ -12,10 +12,18 @@ describe('lint on hostile input', () => {
     ['[To: 1]', 'malformed-tag'],
     ['[titel]', 'unknown-tag'],
     ['[返信 aid=1 to=2-3]', 'editor-form'],
+    ['[cc:1]', 'not-chatwork'],
+    ['[preview id=1]', 'preview-without-height'],
   ])('%j repeated 20,000 times gives one diagnostic per piece', (unit, code) => {
     const diagnostics = lint(unit.repeat(N), LONG)
     expect(diagnostics).toHaveLength(N)
     expect(diagnostics.every((d) => d.code === code)).toBe(true)
+  })
+
+  it('20,000 mentions in one code block give one diagnostic each', () => {
+    const diagnostics = lint(`[code]${'[To:1]'.repeat(N)}[/code]`, LONG)
+    expect(diagnostics).toHaveLength(N)
+    expect(diagnostics.every((d) => d.code === 'mention-in-code')).toBe(true)
   })
 
   it('many unclosed openers followed by many closers of other names pair in linear time', () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { applyFixes, escapeText, fixMarkup, lint, LINT_RULES, parse, visit, type LintCode } from 'chatwork-kit/markup'
-import { blockish, markupish } from './arbitraries.ts'
+import { blockish, lookalikes, markupish } from './arbitraries.ts'
 
-const bodies = fc.oneof(markupish, fc.string(), fc.string({ unit: 'grapheme' }))
+const bodies = fc.oneof(markupish, lookalikes, fc.string(), fc.string({ unit: 'grapheme' }))
 /** Bodies of every kind of markup, and bodies where fixes rename or create block tags. */
 const fixable = fc.oneof(markupish, blockish)
 
@@ -30,7 +30,7 @@ function loses(before: string, after: string): boolean {
 const ALL_ON = { rules: { toall: 'info' as const } }
 
 /** Rules about text that looks like a tag but is not one. */
-const TAG_LIKE_TEXT: LintCode[] = ['unclosed-tag', 'stray-closer', 'closer-case-mismatch', 'malformed-tag', 'unknown-tag', 'invalid-id']
+const TAG_LIKE_TEXT: LintCode[] = ['unclosed-tag', 'stray-closer', 'closer-case-mismatch', 'malformed-tag', 'unknown-tag', 'invalid-id', 'not-chatwork', 'mention-in-code']
 
 describe('lint laws', () => {
   it('is total: never throws, and every diagnostic is a known rule at its configured severity', () => {

@@ -36,12 +36,12 @@ describe('lint rules', () => {
     it('reports a closer with no opener', () => {
       expect(found('[/info]')).toEqual(['stray-closer: [/info]'])
       expect(found('a[/qt]b')).toEqual(['stray-closer: [/qt]'])
-      expect(found('x[/qtmeta]y')).toEqual(['stray-closer: [/qtmeta]'])
-      expect(only('x[/qtmeta]y', 'stray-closer')[0].message).toContain('not a block')
+      expect(found('x[/hr]y')).toEqual(['stray-closer: [/hr]'])
+      expect(only('x[/hr]y', 'stray-closer')[0].message).toContain('not a block')
     })
     it('stays quiet on closers that close something, unknown names and escaped text', () => {
       expect(found('[info]x[/info]')).toEqual([])
-      expect(found('[/foo] [/url]')).toEqual([])
+      expect(found('[/foo] [/bar]')).toEqual([])
       expect(found('[\u200B/info]')).toEqual([])
     })
   })
@@ -124,7 +124,7 @@ describe('lint rules', () => {
       expect(lint('[tooall]').map((d) => d.fix)).toEqual([undefined])
     })
     it('stays quiet on words far from every tag name, short words and known names', () => {
-      expect(found('[foo] [url]x[/url] [CC] [ok] [note] [line] [data] [todo]')).toEqual([])
+      expect(found('[foo] [CC] [ok] [note] [line] [data] [todo]')).toEqual([])
       expect(found('[info]x[/info] [hr]')).toEqual([])
     })
   })
@@ -191,7 +191,28 @@ describe('lint rules', () => {
       expect(only('[qt][To:3][/qt]', 'mention-in-quote')[0]).toMatchObject({ severity: 'warning', message: '[To:3] is inside [qt], so it notifies nobody' })
     })
     it('stays quiet on mentions outside quotes and on text in code', () => {
-      expect(found('[To:1] [rp aid=2 to=3-4] [qt]quoted[/qt] [code][qt][To:1][/qt][/code]')).toEqual([])
+      expect(only('[To:1] [rp aid=2 to=3-4] [qt]quoted[/qt] [code][qt][To:1][/qt][/code]', 'mention-in-quote')).toEqual([])
+    })
+  })
+
+  describe('mention-in-code', () => {
+    it('reports text in code that would be a To, toall or rp outside it, as its notification is not known', () => {
+      expect(found('[code]\n[To:1] [toall]\n[rp aid=2 to=3-4] [to:5][/code]')).toEqual([
+        'mention-in-code: [To:1]',
+        'mention-in-code: [toall]',
+        'mention-in-code: [rp aid=2 to=3-4]',
+        'mention-in-code: [to:5]',
+      ])
+      expect(found('[info][CODE]x [qt][To:1][/qt][/CODE][/info]')).toEqual(['uppercase-block: [CODE]', 'mention-in-code: [To:1]'])
+      expect(only('[code][toall][/code]', 'mention-in-code')).toMatchObject([
+        { severity: 'warning', message: '[toall] is inside [code]: it shows as text, but Chatwork may or may not notify for it (its behaviour inside code is not known)' },
+      ])
+      expect(lint('[code][To:1][/code]')[0].fix).toBeUndefined()
+    })
+    it('stays quiet on text in code that is no mention, on mentions outside code, and on code in a quote', () => {
+      expect(found('[code][To: 1] [To:abc] [info] a[0] [toall x][/code] [To:1]')).toEqual([])
+      // inside a quote nothing notifies
+      expect(found('[qt][code][To:1][/code][/qt]')).toEqual([])
     })
   })
 
@@ -211,6 +232,55 @@ describe('lint rules', () => {
     })
     it('stays quiet on the stored forms and on the bare reply word', () => {
       expect(found('[rp aid=1 to=2-3] [qt][qtmeta aid=1]x[/qt] [Reply] [返信]')).toEqual([])
+    })
+  })
+
+  describe('not-chatwork', () => {
+    it.each([
+      ['[cc:9999]本日の会議', '[cc:9999]', 'Chatwork has no cc'],
+      ['[url]https://example.com[/url]', '[url]', 'a URL is linked by itself, so write it alone'],
+      ['[To:1]Yamada[/To]', '[/To]', '[To:ACCOUNT] has no closer, and the name after it is plain text'],
+      ['[qt][qtmeta aid=1][/qtmeta]x[/qt]', '[/qtmeta]', '[qtmeta aid=ACCOUNT time=UNIX] has no closer'],
+      ['[reply time=1 to=2-3] Yamada', '[reply time=1 to=2-3]', 'write [rp aid=ACCOUNT to=ROOM-MESSAGE]'],
+      ['[task:5]', '[task:5]', 'it is a legacy form whose meaning is not known'],
+    ])('%s: %s', (body, piece, advice) => {
+      const [diagnostic] = lint(body)
+      expect(found(body)[0]).toBe(`not-chatwork: ${piece}`)
+      expect(diagnostic).toMatchObject({ severity: 'warning', message: `${piece} is not Chatwork markup, so it shows as text: ${advice}` })
+      expect(diagnostic.fix).toBeUndefined()
+    })
+    it('gives each piece this one diagnostic, not also a stray closer or a malformed tag', () => {
+      expect(found('[url]x[/URL] [To:1]a[/to] [/QTMETA] [task:1] [reply aid=1]x[/reply]')).toEqual([
+        'not-chatwork: [url]',
+        'not-chatwork: [/URL]',
+        'not-chatwork: [/to]',
+        'not-chatwork: [/QTMETA]',
+        'not-chatwork: [task:1]',
+        'editor-form: [reply aid=1]',
+        'not-chatwork: [/reply]',
+      ])
+      // [quote]…[/quote] is reported as the editor's quote form, which it matches, with a fix to [qt]…[/qt]
+      expect(lint('[quote]x[/quote]').map((d) => [d.code, d.fix?.text])).toEqual([
+        ['editor-form', '[qt]x[/qt]'],
+        ['editor-form', '[qt]x[/qt]'],
+      ])
+    })
+    it('stays quiet on [CC] before a mention, a bare [reply], escaped forms and the Chatwork forms', () => {
+      expect(found('[CC][To:1] [reply] [\u200Bcc:1] [\u200B/To] https://example.com [qt][qtmeta aid=1]x[/qt] [rp aid=1 to=2-3]')).toEqual([])
+    })
+  })
+
+  describe('preview-without-height', () => {
+    it('reports a preview with no ht=, as informational', () => {
+      expect(found('[preview id=1] and [PREVIEW id=2 x=3]')).toEqual(['preview-without-height: [preview id=1]', 'preview-without-height: [PREVIEW id=2 x=3]'])
+      expect(only('[preview id=1]', 'preview-without-height')).toMatchObject([
+        { severity: 'info', message: '[preview id=1] has no ht=; Chatwork always writes the height in pixels, and how it shows a preview without one is not known' },
+      ])
+      expect(lint('[preview id=1]')[0].fix).toBeUndefined()
+    })
+    it('stays quiet on a preview with ht=, and on text that is no preview', () => {
+      expect(found('[preview id=1 ht=26] [preview ht=3 id=2] [code][preview id=3][/code]')).toEqual([])
+      expect(only('[preview ht=10]', 'preview-without-height')).toEqual([])
     })
   })
 
@@ -274,7 +344,10 @@ describe('lint', () => {
         'empty-block',
         'invalid-id',
         'malformed-tag',
+        'mention-in-code',
         'mention-in-quote',
+        'not-chatwork',
+        'preview-without-height',
         'stray-closer',
         'system-tag',
         'toall',
