@@ -61,9 +61,10 @@ const EDITOR_QUOTE_CLOSE = /^\/(?:引用|Quote|Citar|อ้างอิง|Tríc
  * Forms that are not Chatwork tags but that people expect to work (spec §10),
  * with what to write instead; all of them show as text. `[quote]…[/quote]`
  * and `[reply aid=…]` are not here: they match the editor forms above, whose
- * report says the same and can fix them.
+ * report says the same and can fix them. Built in a call marked pure: read
+ * at load, `FORMS` would keep the table in bundles that never lint (the builder's).
  */
-const NOT_CHATWORK: [form: RegExp, advice: string][] = [
+const NOT_CHATWORK: [form: RegExp, advice: string][] = /* @__PURE__ */ (() => [
   [/^cc:/i, 'Chatwork has no cc'],
   [/^\/?url$/i, 'a URL is linked by itself, so write it alone'],
   [/^\/to$/i, `${FORMS.to} has no closer, and the name after it is plain text`],
@@ -71,7 +72,7 @@ const NOT_CHATWORK: [form: RegExp, advice: string][] = [
   [/^reply\s[^=]*=/i, `write ${FORMS.rp}`],
   [/^\/reply$/i, `a reply, ${FORMS.rp}, has no closer`],
   [/^task:/i, 'it is a legacy form whose meaning is not known'],
-]
+])()
 
 const BRACKETED = /\[([^[\]]*)\]/g
 const OPENER = /^([ \t\u3000]*)([A-Za-z]+)([\s\S]*)$/
