@@ -363,7 +363,7 @@ function writtenName(open: string): string {
 
 const SYSTEM_TAGS = new Set<Node['type']>(['dtext', 'deleted', 'task', 'download'])
 const MENTIONS = ['to', 'toall', 'reply'] as const
-const MENTION_TYPES: ReadonlySet<string> = new Set(MENTIONS)
+const MENTION_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set(MENTIONS)
 /** Message ids have at most 19 digits (spec §9). */
 const MESSAGE_ID = /^\d{1,19}$/
 const QUOTED_VALUE = /=(["'])([^"'\s\]]*)\1/g
