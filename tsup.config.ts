@@ -6,12 +6,12 @@ import { build, defineConfig, type Options } from 'tsup'
 const shared = {
   entry: {
     index: 'src/index.ts',
-    markup: 'src/markup.ts',
-    client: 'src/client.ts',
-    webhook: 'src/webhook.ts',
-    testing: 'src/testing.ts',
-    vitest: 'src/vitest.ts',
-    cli: 'src/cli.ts',
+    markup: 'src/entries/markup.ts',
+    client: 'src/client/index.ts',
+    webhook: 'src/webhook/index.ts',
+    testing: 'src/emulator/index.ts',
+    vitest: 'src/vitest/index.ts',
+    cli: 'src/cli/index.ts',
   },
   format: ['esm', 'cjs'],
   target: 'es2022',

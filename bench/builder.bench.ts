@@ -5,7 +5,7 @@
  * no escaping, no checks, no tree). Inputs rotate through varied records so
  * that neither side can be folded into a constant.
  */
-import { message } from '../src/markup.ts'
+import { message } from '../src/entries/markup.ts'
 import { alternatingRounds } from './rounds.ts'
 
 interface Input {

@@ -4,8 +4,8 @@
  * to the posting window's maximum rate without drawing a 429.
  */
 import { ofetch } from 'ofetch'
-import { ChatworkClient } from '../src/client.ts'
-import { startEmulator } from '../src/testing.ts'
+import { ChatworkClient } from '../src/client/client.ts'
+import { startEmulator } from '../src/emulator/index.ts'
 import { alternatingRounds } from './rounds.ts'
 
 /** Posts per room window, and its length, for the limiter run: short, so the run takes seconds. */

@@ -5,8 +5,8 @@
  */
 import { createServer } from 'node:http'
 import { Bench } from 'tinybench'
-import { startEmulator } from '../src/testing.ts'
-import { listen } from '../src/emulator-listen.ts'
+import { startEmulator } from '../src/emulator/index.ts'
+import { listen } from '../src/emulator/listen.ts'
 import { meanMs } from './corpus.ts'
 
 export async function run(): Promise<void> {

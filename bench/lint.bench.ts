@@ -4,7 +4,7 @@
  * is reported as a multiple of one parse.
  */
 import { Bench } from 'tinybench'
-import { fixMarkup, lint, parse } from '../src/markup.ts'
+import { fixMarkup, lint, parse } from '../src/entries/markup.ts'
 import { corpusBodies, meanMs, totalLength } from './corpus.ts'
 
 /** A message full of near-tags, each of a different kind. */

@@ -2,7 +2,7 @@
  * Parser and printer throughput on the shared corpus, beside a plain regex
  * tokenizer (tags and text tokens, no tree) measured in the same run.
  */
-import { parse, stringify } from '../src/markup.ts'
+import { parse, stringify } from '../src/entries/markup.ts'
 import { corpusBodies, totalLength } from './corpus.ts'
 import { alternatingRounds } from './rounds.ts'
 

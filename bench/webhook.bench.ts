@@ -4,7 +4,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { Bench } from 'tinybench'
-import { createWebhookHandler, parseWebhookEvent, verifySignature } from '../src/webhook.ts'
+import { createWebhookHandler, parseWebhookEvent, verifySignature } from '../src/webhook/index.ts'
 import { corpusBodies, meanMs } from './corpus.ts'
 
 const TOKEN = randomBytes(32).toString('base64')

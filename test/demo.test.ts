@@ -8,8 +8,8 @@ import { delimiter, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'chatwork-kit'
 import { startEmulator, type Emulator } from 'chatwork-kit/testing'
-import { BIN, ROOT } from './built-package.ts'
-import { runProcess, type Run } from './run-process.ts'
+import { BIN, ROOT } from './helpers/built-package.ts'
+import { runProcess, type Run } from './helpers/run-process.ts'
 
 
 const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }

@@ -15,7 +15,7 @@ import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from 'chatwork-kit/testing'
-import { BIN, BUILD_TIMEOUT_MS, builtPackage, ROOT, run, type BuiltPackage } from './built-package.ts'
+import { BIN, BUILD_TIMEOUT_MS, builtPackage, ROOT, run, type BuiltPackage } from './helpers/built-package.ts'
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
   version: string
@@ -252,10 +252,10 @@ describe('bundle size', () => {
           .map(([input]) => input),
       )
     }
-    const generated = (inputs: string[]) => inputs.filter((input) => input.includes('src/generated/'))
-    expect(generated(await inputsOf(`export { ${BUILDER_EXPORTS} } from './src/markup.ts'`))).toEqual([])
+    const generated = (inputs: string[]) => inputs.filter((input) => input.includes('src/markup/generated/'))
+    expect(generated(await inputsOf(`export { ${BUILDER_EXPORTS} } from './src/entries/markup.ts'`))).toEqual([])
     // The same check does see the grammar when the parser is imported.
-    expect(generated(await inputsOf(`export { parse } from './src/markup.ts'`))).not.toEqual([])
+    expect(generated(await inputsOf(`export { parse } from './src/entries/markup.ts'`))).not.toEqual([])
   })
 })
 

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BIN, ROOT, run } from './built-package.ts'
+import { BIN, ROOT, run } from './helpers/built-package.ts'
 
 interface Block {
   /** The `## ` section it is in. */

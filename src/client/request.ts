@@ -1,0 +1,467 @@
+/**
+ * The request pipeline of `ChatworkClient`: one `ofetch.create` instance makes
+ * single attempts; around each, the requester waits on the rate limiter, adds
+ * the credential and arms the timeout, and turns every failure into a typed,
+ * token-free error. It decides which failures are retried, and when.
+ */
+import { ofetch, FetchError, type $Fetch, type FetchOptions, type FetchResponse } from 'ofetch'
+import {
+  ChatworkApiError,
+  ChatworkArgumentError,
+  ChatworkError,
+  ChatworkMissingTokenError,
+  ChatworkNetworkError,
+  ChatworkRateLimitError,
+  ChatworkTimeoutError,
+  type MessageLimitation,
+} from '../errors.ts'
+import { encodeParams, type ParamValue } from './form-body.ts'
+import { DEFAULT_POSTING_LIMIT, readRateLimit, RequestLimiter, type PostingLimit, type RateLimitWait, type RoomSlot } from './rate-limiter.ts'
+import { sleep, startTimer } from './sleep.ts'
+
+/**
+ * When and how often requests that are safe to repeat are retried: GET, PUT
+ * and DELETE, except the calls whose repetition would not give the first
+ * answer (see {@link Call.repeatable}).
+ *
+ * @example
+ * new ChatworkClient({ retry: { limit: 4, baseDelayMs: 250 } satisfies Partial<RetryPolicy> })
+ */
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  limit: number
+  /** Delay before the first retry; doubles with each retry. */
+  baseDelayMs: number
+  /** Cap of the delay. */
+  maxDelayMs: number
+  /** Statuses worth a retry; network errors and timeouts always are. */
+  statusCodes: readonly number[]
+}
+
+/**
+ * Two retries of GET, PUT and DELETE after a network error, a timeout, a 408
+ * or a transient 5xx, 0.5 s then 1 s apart (with jitter), at most 10 s. POST,
+ * and the calls that change what a repetition answers (a message read without
+ * `force`, which moves the read cursor; marking read; deleting a message or a
+ * room; answering a contact request), are never retried, because the failed
+ * attempt may have been processed; only after a 429, which Chatwork did not process.
+ *
+ * @example
+ * new ChatworkClient({ retry: { ...DEFAULT_RETRY_POLICY, limit: 5 } })
+ */
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  limit: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 10_000,
+  statusCodes: Object.freeze([408, 500, 502, 503, 504]),
+})
+
+/**
+ * Per attempt, in milliseconds: 30 seconds.
+ *
+ * @example
+ * new ChatworkClient({ timeout: DEFAULT_TIMEOUT_MS * 2 })
+ */
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+/**
+ * The longest rate-limit wait the client sits out before throwing instead, 6
+ * minutes: a general window of 5 minutes, with a minute to spare for the
+ * reset's whole seconds and for the difference between the clocks.
+ *
+ * @example
+ * new ChatworkClient({ maxRateLimitWaitMs: DEFAULT_MAX_RATE_LIMIT_WAIT_MS / 10 })
+ */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 360_000
+
+/**
+ * Consecutive 429s on one call after which the client gives up, in case the server keeps refusing.
+ *
+ * @example
+ * // After MAX_RATE_LIMIT_RETRIES 429s in a row, a call throws ChatworkRateLimitError.
+ */
+export const MAX_RATE_LIMIT_RETRIES = 10
+
+/**
+ * Chatwork's production API.
+ *
+ * @example
+ * new ChatworkClient({ baseURL: process.env.CHATWORK_BASE_URL ?? DEFAULT_BASE_URL })
+ */
+export const DEFAULT_BASE_URL = 'https://api.chatwork.com/v2'
+
+/**
+ * A credential, or an (async) function returning the current one, called before each attempt.
+ *
+ * @example
+ * new ChatworkClient({ accessToken: async () => (await oauth.refreshIfNeeded()).access_token })
+ */
+export type TokenSource = string | (() => string | Promise<string>)
+
+/**
+ * Options of every call: abort it, or override the client's timeout and retry policy.
+ *
+ * @example
+ * await client.messages.list(roomId, { force: true, timeout: 5_000, signal: AbortSignal.timeout(20_000) })
+ */
+export interface RequestOptions {
+  /** Aborts the call, including any rate-limit or retry wait; the call rejects with the signal's reason. */
+  signal?: AbortSignal
+  /** Per attempt, in milliseconds (`Infinity`: none); the caller's `signal` does not switch it off. */
+  timeout?: number
+  /** Overrides the client's retry policy for this call; `false`: no retries. */
+  retry?: Partial<RetryPolicy> | false
+}
+
+/**
+ * Passed to `onRateLimit` before a rate-limit wait (again only if the wait grows).
+ *
+ * @example
+ * new ChatworkClient({ onRateLimit: ({ scope, waitMs, path }) => console.warn(`${path}: waiting ${waitMs} ms (${scope})`) })
+ */
+export interface RateLimitEvent extends RateLimitWait {
+  method: string
+  /** The endpoint with id placeholders. */
+  path: string
+}
+
+/**
+ * Passed to `onRetry` before each retry.
+ *
+ * @example
+ * new ChatworkClient({ onRetry: ({ attempt, delayMs, error }) => console.warn(`retry ${attempt} in ${delayMs} ms: ${error.code}`) })
+ */
+export interface RetryEvent {
+  method: string
+  /** The endpoint with id placeholders. */
+  path: string
+  /** 1 for the first retry. */
+  attempt: number
+  /** Delay before the retry (rate-limit waits come after it, reported through `onRateLimit`). */
+  delayMs: number
+  /** The failure being retried. */
+  error: ChatworkError
+}
+
+/**
+ * Options of `new ChatworkClient(…)`; all optional.
+ *
+ * @example
+ * new ChatworkClient({ token: process.env.CHATWORK_API_TOKEN, timeout: 10_000, rateLimit: 'throw' } satisfies ChatworkClientOptions)
+ */
+export interface ChatworkClientOptions {
+  /** API token, sent as `x-chatworktoken`. Default: the `CHATWORK_API_TOKEN` environment variable. */
+  token?: TokenSource
+  /** OAuth access token, sent as `Authorization: Bearer …`. A function lets you refresh it. */
+  accessToken?: TokenSource
+  /** Default {@link DEFAULT_BASE_URL}; point it at the emulator in tests. */
+  baseURL?: string
+  /** Per attempt, in milliseconds (`Infinity`: none). Default {@link DEFAULT_TIMEOUT_MS}. */
+  timeout?: number
+  /** Default {@link DEFAULT_RETRY_POLICY}; `false`: never retry (429s are still waited out). */
+  retry?: Partial<RetryPolicy> | false
+  /** `'wait'` (default): sit out rate limits; `'throw'`: throw `ChatworkRateLimitError` instead. */
+  rateLimit?: 'wait' | 'throw'
+  /** Longest single rate-limit wait before throwing instead. Default {@link DEFAULT_MAX_RATE_LIMIT_WAIT_MS}. */
+  maxRateLimitWaitMs?: number
+  /** The per-room posting window to keep to. Default {@link DEFAULT_POSTING_LIMIT}; `false`: none. */
+  postingLimit?: Partial<PostingLimit> | false
+  /** Called before a rate-limit wait, and again if that wait grows (it may throw to refuse the wait). */
+  onRateLimit?: (event: RateLimitEvent) => void
+  /** Called before each retry. */
+  onRetry?: (event: RetryEvent) => void
+  /** The fetch implementation (ofetch's `fetch` option). Default: the global `fetch`. */
+  fetch?: typeof fetch
+}
+
+/**
+ * One API call, as the endpoint methods describe it.
+ *
+ * @example
+ * await requester.send({ method: 'GET', path: '/rooms/{room_id}', ids: { room_id: '5002' } })
+ */
+export interface Call {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** With placeholders: `/rooms/{room_id}`. */
+  path: string
+  /** Placeholder values, already checked to be decimal strings (so they need no encoding). */
+  ids?: Record<string, string>
+  /** Query string (GET) or form body (others). */
+  params?: Record<string, ParamValue>
+  /** A multipart body instead of `params`. */
+  form?: FormData
+  /** The room the call is about, and whether it spends its posting budget. */
+  room?: RoomSlot
+  /** Whether a 204 (or an empty 200) means `[]`. */
+  list?: boolean
+  /** Whether the free-plan limitation headers apply (message reads). */
+  limited?: boolean
+  /**
+   * Whether sending the call again after a failure whose outcome is unknown
+   * (a timeout, a lost connection, a 5xx) would give the answer the first
+   * attempt would have, so that it may be retried. Default: true for GET, PUT
+   * and DELETE, false for POST.
+   */
+  repeatable?: boolean
+  options?: RequestOptions
+}
+
+/**
+ * The data of an answer, with what its headers said about the free-plan limitation.
+ *
+ * @example
+ * const { data, limitation } = await requester.send<Message[]>({ method: 'GET', path: '/rooms/{room_id}/messages', ids: { room_id: '5002' }, list: true, limited: true })
+ */
+export interface Answer<T> {
+  data: T
+  limitation: MessageLimitation | undefined
+}
+
+/** The room-limit 429 is told apart from the general one by its message (spec §2.3). */
+const ROOM_LIMIT_MESSAGE = /per room/i
+
+const REDACTED = '[REDACTED]'
+
+/**
+ * The resolved settings and the ofetch instance behind a client.
+ *
+ * @example
+ * const requester = new Requester({ token: 'x', baseURL: emu.baseURL })
+ * const { data } = await requester.send({ method: 'GET', path: '/me' })
+ */
+export class Requester {
+  readonly limiter: RequestLimiter
+  readonly #fetch: $Fetch
+  readonly #options: ChatworkClientOptions
+  readonly #token: TokenSource
+  readonly #retry: Readonly<RetryPolicy> | false
+
+  constructor(options: ChatworkClientOptions) {
+    if (options.token !== undefined && options.accessToken !== undefined) {
+      throw new ChatworkArgumentError('accessToken', 'Pass either `token` or `accessToken`, not both')
+    }
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+    const token = options.accessToken ?? options.token ?? env?.CHATWORK_API_TOKEN
+    if (token === undefined || token === '') throw new ChatworkMissingTokenError()
+    this.#options = options
+    this.#token = token
+    this.#retry = options.retry === false ? false : { ...DEFAULT_RETRY_POLICY, ...options.retry }
+    this.limiter = new RequestLimiter(options.postingLimit === false ? false : { ...DEFAULT_POSTING_LIMIT, ...options.postingLimit })
+    this.#fetch = ofetch.create(
+      {
+        baseURL: options.baseURL ?? DEFAULT_BASE_URL,
+        // Parsed in send, strictly: ofetch's lenient parser would pass a broken body off as a string.
+        responseType: 'text',
+        // One attempt per call of ofetch: send decides what is retried, and reads error statuses as answers.
+        retry: false,
+        ignoreResponseError: true,
+      },
+      options.fetch ? { fetch: options.fetch } : {},
+    )
+  }
+
+  /** Sends one call; resolves with its data (`undefined` for a 204, `[]` for an empty list). */
+  async send<T>(call: Call): Promise<Answer<T>> {
+    const { method, path, options = {} } = call
+    // A call's own policy overrides the client's, even when the client's is `false`.
+    const policy = options.retry ?? this.#retry
+    const repeatable = call.repeatable ?? method !== 'POST'
+    const retry = !repeatable || policy === false ? false : { ...(this.#retry || DEFAULT_RETRY_POLICY), ...policy }
+    const params = call.params ? encodeParams(call.params) : undefined
+    const request: Attempt = {
+      call,
+      url: path.replace(/\{(\w+)\}/g, (_, name: string) => call.ids![name]),
+      init: {
+        method,
+        query: method === 'GET' ? params : undefined,
+        // Never a query string on POST/PUT/DELETE: Chatwork reads only the form body (spec §1.3).
+        body: call.form ?? (method === 'GET' || !params ? undefined : new URLSearchParams(params)),
+      },
+      timeout: options.timeout ?? this.#options.timeout ?? DEFAULT_TIMEOUT_MS,
+      secrets: new Set(),
+    }
+    let failures = 0
+    let rateLimited = 0
+    for (;;) {
+      const answer = await this.#attempt(request)
+      let error: ChatworkError
+      let delayMs = 0
+      if (answer instanceof ChatworkError) {
+        error = answer
+        if (!retry || failures >= retry.limit) throw error
+        delayMs = backoff(retry, failures++)
+      } else {
+        const { response, data } = answer
+        if (response.ok) return { data: (call.list ? (data ?? []) : data) as T, limitation: call.limited ? readLimitation(response.headers) : undefined }
+        const failure = this.#apiError(request, response, data)
+        if (response.status === 429) {
+          const room = call.room !== undefined && failure.errors.some((message) => ROOM_LIMIT_MESSAGE.test(message))
+          const resetAt = room ? this.limiter.blockRoom(call.room!.roomId) : this.limiter.blockToken(response.headers)
+          error = new ChatworkRateLimitError({ method, path, scope: room ? 'room' : 'token', resetAt }, { cause: failure })
+          if (this.#options.rateLimit === 'throw' || ++rateLimited > MAX_RATE_LIMIT_RETRIES) throw error
+          // Retried at once, even a POST, as Chatwork did not process it: the wait happens in the next attempt's acquire.
+        } else {
+          error = failure
+          if (!retry || !retry.statusCodes.includes(response.status) || failures >= retry.limit) throw error
+          delayMs = backoff(retry, failures++)
+        }
+      }
+      this.#options.onRetry?.({ method, path, attempt: failures + rateLimited, delayMs, error })
+      await sleep(delayMs, options.signal)
+    }
+  }
+
+  /**
+   * One attempt: waits for the limiters, then sends with the credential and
+   * reads the answer within the timeout. A transport failure, which may be
+   * worth another attempt, comes back typed and token-free. Everything else
+   * ends the call: the caller's abort rejects with its reason, a refused wait
+   * or a 2xx that is not JSON with their {@link ChatworkError}.
+   */
+  async #attempt(request: Attempt): Promise<{ response: FetchResponse<string>; data: unknown } | ChatworkError> {
+    const { call, url, init, timeout, secrets } = request
+    const { method, path } = call
+    const signal = call.options?.signal
+    const release = await this.limiter.acquire(
+      call.room,
+      signal,
+      (wait) => {
+        const { rateLimit, maxRateLimitWaitMs = DEFAULT_MAX_RATE_LIMIT_WAIT_MS } = this.#options
+        if (rateLimit === 'throw' || wait.waitMs > maxRateLimitWaitMs) {
+          throw new ChatworkRateLimitError({ method, path, scope: wait.scope, resetAt: wait.resetAt })
+        }
+      },
+      (wait) => this.#options.onRateLimit?.({ ...wait, method, path }),
+    )
+    try {
+      // After the wait, so that a refreshed token is fresh when it is sent.
+      const source = this.#token
+      const token = typeof source === 'string' ? source : await source()
+      if (typeof token !== 'string' || token === '') throw new ChatworkMissingTokenError('The token function returned no token')
+      secrets.add(token)
+      // the caller may have aborted while the token function ran
+      signal?.throwIfAborted()
+      const headers: Record<string, string> = this.#options.accessToken === undefined ? { 'x-chatworktoken': token } : { authorization: `Bearer ${token}` }
+      // One signal per attempt for the caller's abort and the timeout, noting which one fired.
+      const controller = new AbortController()
+      const onAbort = () => controller.abort(signal!.reason)
+      signal?.addEventListener('abort', onAbort, { once: true })
+      let timedOut = false
+      const timer = startTimer(() => {
+        timedOut = true
+        controller.abort(new DOMException(`Timed out after ${timeout} ms`, 'TimeoutError'))
+      }, timeout)
+      let response: FetchResponse<string>
+      try {
+        response = await this.#fetch.raw(url, { ...init, headers, signal: controller.signal })
+      } catch (error) {
+        signal?.throwIfAborted()
+        // Never keep ofetch's FetchError, which holds the request's headers.
+        const cause = redactError(error instanceof FetchError ? error.cause : error, secrets)
+        return timedOut ? new ChatworkTimeoutError({ method, path, timeout }, { cause }) : new ChatworkNetworkError({ method, path }, { cause })
+      } finally {
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', onAbort)
+      }
+      this.limiter.record(response.headers)
+      return { response, data: this.#read(request, response) }
+    } finally {
+      release()
+    }
+  }
+
+  /** The answer's JSON, `undefined` when empty; a 2xx that is not JSON is a final {@link ChatworkApiError}. */
+  #read(request: Attempt, response: FetchResponse<string>): unknown {
+    const text = response._data
+    if (!text) return undefined
+    try {
+      return JSON.parse(text)
+    } catch {
+      if (response.ok) throw this.#apiError(request, response, { errors: ['The response body is not valid JSON'] })
+      return undefined
+    }
+  }
+
+  #apiError({ call, secrets }: Attempt, response: FetchResponse<string>, data: unknown): ChatworkApiError {
+    const body = data as { errors?: unknown } | undefined
+    let errors = Array.isArray(body?.errors) ? body.errors.filter((item): item is string => typeof item === 'string') : []
+    // An expired OAuth token answers 401 with its reason in WWW-Authenticate and maybe no JSON body (spec §1.2).
+    const challenge = response.headers.get('www-authenticate')?.match(/error_description="([^"]*)"/)?.[1]
+    if (errors.length === 0 && challenge) errors = [challenge]
+    return new ChatworkApiError({
+      status: response.status,
+      errors: errors.map((message) => redact(message, secrets)),
+      method: call.method,
+      path: call.path,
+      rateLimit: readRateLimit(response.headers),
+      limitation: call.limited ? readLimitation(response.headers) : undefined,
+    })
+  }
+}
+
+/**
+ * Whether a failed call may have been processed all the same: it got no
+ * answer (a lost connection, a timeout), or a transient 5xx or 408.
+ *
+ * @example
+ * if (mayHaveBeenProcessed(error)) console.warn('check before sending it again')
+ */
+export function mayHaveBeenProcessed(error: unknown): boolean {
+  return (
+    error instanceof ChatworkNetworkError ||
+    error instanceof ChatworkTimeoutError ||
+    (error instanceof ChatworkApiError && DEFAULT_RETRY_POLICY.statusCodes.includes(error.status))
+  )
+}
+
+/** What every attempt of a call sends, and the tokens it sent, to redact from errors. */
+interface Attempt {
+  call: Call
+  url: string
+  init: FetchOptions<'text'>
+  timeout: number
+  secrets: Set<string>
+}
+
+/** Capped exponential backoff with equal jitter: half the delay fixed, half random. */
+function backoff(policy: RetryPolicy, failures: number): number {
+  const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** failures)
+  return Math.round(delay / 2 + (Math.random() * delay) / 2)
+}
+
+function readLimitation(headers: Headers): MessageLimitation | undefined {
+  if (headers.get('chatwork-message-limitation') !== 'true') return undefined
+  const summary = headers.get('chatwork-message-limitation-summary')
+  return summary === null ? {} : { summary }
+}
+
+function redact(text: string, secrets: Set<string>): string {
+  for (const secret of secrets) text = text.replaceAll(secret, REDACTED)
+  return text
+}
+
+/** Whether a value, its properties or its causes mention a secret (a few levels deep). */
+function leaks(value: unknown, secrets: Set<string>, depth = 0): boolean {
+  if (typeof value === 'string') return [...secrets].some((secret) => value.includes(secret))
+  if (typeof value !== 'object' || value === null || depth > 4) return false
+  for (const key of Object.getOwnPropertyNames(value)) {
+    let item: unknown
+    try {
+      item = (value as Record<string, unknown>)[key]
+    } catch {
+      continue
+    }
+    if (leaks(item, secrets, depth + 1)) return true
+  }
+  return value instanceof Error && leaks(value.cause, secrets, depth + 1)
+}
+
+/** The underlying error as a cause: as it is when it holds no secret, else a plain copy with the secret replaced. */
+function redactError(error: unknown, secrets: Set<string>): unknown {
+  if (!leaks(error, secrets)) return error
+  if (!(error instanceof Error)) return redact(String(error), secrets)
+  const copy = new Error(redact(error.message, secrets), error.cause === undefined ? undefined : { cause: redactError(error.cause, secrets) })
+  copy.name = error.name
+  copy.stack = error.stack && redact(error.stack, secrets)
+  return copy
+}

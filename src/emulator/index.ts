@@ -1,0 +1,41 @@
+/**
+ * `chatwork-kit/testing`: a local Chatwork API v2 emulator on loopback, to
+ * test clients and bots without a network. Node-only.
+ */
+export { startEmulator, Emulator, DEFAULT_LIMITATION_DAYS } from './start.ts'
+export { DEFAULT_EMULATOR_HOST } from './listen.ts'
+export { startReceiver, type Receiver } from './receiver.ts'
+export type { EmulatorOptions, RoomSummary, AccountWithToken, ActAs } from './start.ts'
+export { DEFAULT_SEED, EMPTY_SEED } from './seed.ts'
+export type { EmulatorSeed, SeedAccount, SeedRoom, SeedMessage, SeedTask, SeedFile } from './seed.ts'
+export { DEFAULT_RATE_LIMIT, ROOM_POST_LIMIT_MESSAGE } from './rate-limit.ts'
+export type { RateLimitOptions } from './rate-limit.ts'
+export type { FaultSpec, Fault } from './faults.ts'
+export type { RecordedRequest } from './server.ts'
+export type { ListEndpoint, MessageLimitationOptions } from './routes.ts'
+export { MAX_FILE_BYTES } from './routes.ts'
+export { DEFAULT_BEHAVIOR, ICON_PRESETS } from './state.ts'
+export type {
+  EmulatorAccount,
+  EmulatorBehavior,
+  EmulatorMessage,
+  EmulatorTask,
+  EmulatorFile,
+  EmulatorContactRequest,
+  MemberLists,
+  Role,
+  RoomType,
+  TaskStatus,
+  LimitType,
+  IconPreset,
+} from './state.ts'
+export {
+  EmulatorWebhooks,
+  signWebhookBody,
+  DEFAULT_WEBHOOK_DISABLE_AFTER,
+  MAX_WEBHOOKS_PER_ACCOUNT,
+  MAX_WEBHOOK_RESPONSE_BYTES,
+  WEBHOOK_USER_AGENT,
+} from './webhooks.ts'
+export type { WebhookEventType, WebhookSettingInput, WebhookSetting, WebhookDelivery } from './webhooks.ts'
+export { ChatworkEmulatorError } from '../errors.ts'

@@ -1,0 +1,266 @@
+/**
+ * The emulator's HTTP pipeline, one request at a time: read the body, apply
+ * any injected fault, authenticate, count against the rate limit, route,
+ * answer JSON with the rate-limit headers, and record it all in the request
+ * log. Node-only (node:http), as a local test server is by nature.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { ChatworkEmulatorError } from '../errors.ts'
+import type { FaultQueue, FaultSpec } from './faults.ts'
+import type { RateLimiter, RateLimitVerdict } from './rate-limit.ts'
+import { DOWNLOAD_URL_TTL_MS, matchRoute, type Reply, type RouteContext, type RouteSettings } from './routes.ts'
+import type { EmulatorFile, EmulatorState } from './state.ts'
+
+/** The path prefix of the API, as in `https://api.chatwork.com/v2`. */
+export const API_PREFIX = '/v2'
+/** Where `download_url`s point, outside the API (no token needed, like Chatwork's signed URLs). */
+export const DOWNLOAD_PREFIX = '/download/'
+/** Largest request body read, in bytes: a 5 MB upload with room to spare for the multipart framing. */
+export const MAX_REQUEST_BYTES = 8 * 1024 * 1024
+/** What replaces a token in the request log. */
+export const REDACTED = '[redacted]'
+
+/**
+ * One request as the emulator received it, for assertions.
+ *
+ * @example
+ * const posts = emu.requests.filter((r: RecordedRequest) => r.method === 'POST' && r.status === 429)
+ */
+export interface RecordedRequest {
+  method: string
+  /** The path relative to the base URL (`/rooms/5002/messages`). */
+  path: string
+  query: Record<string, string>
+  /** Lower-case names; `x-chatworktoken` and `authorization` are redacted. */
+  headers: Record<string, string>
+  /** The raw body as text (UTF-8). */
+  body: string
+  /** The status answered; 0 when the connection was dropped by a fault. */
+  status: number
+}
+
+/** What the pipeline works on. */
+export interface ServerDeps {
+  state: EmulatorState
+  limiter: RateLimiter
+  faults: FaultQueue
+  settings: RouteSettings
+  requests: RecordedRequest[]
+  escapeNonAscii: boolean
+  clock: () => number
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength
+      if (size > MAX_REQUEST_BYTES) {
+        resolve(undefined)
+        request.pause()
+        return
+      }
+      chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks)))
+    request.on('error', reject)
+  })
+}
+
+function redactedHeaders(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue
+    const text = Array.isArray(value) ? value.join(', ') : value
+    if (name === 'x-chatworktoken') headers[name] = REDACTED
+    else if (name === 'authorization') headers[name] = text.replace(/^(\S+\s+).*$/s, `$1${REDACTED}`)
+    else headers[name] = text
+  }
+  return headers
+}
+
+/** The API token of a request: `x-chatworktoken`, or an `Authorization: Bearer` token. */
+function tokenOf(request: IncomingMessage): string | undefined {
+  const header = request.headers['x-chatworktoken']
+  if (typeof header === 'string' && header !== '') return header.trim()
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')
+  return bearer?.[1]
+}
+
+function isForm(contentType: string): boolean {
+  return contentType.split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded'
+}
+
+/**
+ * Parses a multipart body, refusing one that does not end with exactly
+ * `--boundary--\r\n` (spec §5.24: Chatwork rejects a trailing blank line).
+ */
+async function parseMultipart(contentType: string, body: Buffer): Promise<FormData> {
+  const boundary = /^multipart\/form-data\s*;.*?boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)
+  if (boundary === null) throw new ChatworkEmulatorError(400, "Parameter 'file' is required")
+  const closing = `--${boundary[1] ?? boundary[2]}--\r\n`
+  if (!body.toString('latin1', Math.max(0, body.byteLength - closing.length)).endsWith(closing)) {
+    throw new ChatworkEmulatorError(400, 'Malformed multipart body: it must end with the closing boundary and one CRLF')
+  }
+  try {
+    return await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData()
+  } catch (error) {
+    throw new ChatworkEmulatorError(400, 'Malformed multipart body', { cause: error })
+  }
+}
+
+/** JSON text with every non-ASCII character as `\uXXXX`, as Chatwork sometimes sends (spec §1.4). */
+function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** Creates the request handler of an emulator; `baseOrigin` is read per request, once the port is known. */
+export function createHandler(deps: ServerDeps, origin: () => string): (request: IncomingMessage, response: ServerResponse) => void {
+  const downloads = new Map<string, { file: EmulatorFile; expires: number }>()
+
+  function downloadUrl(file: EmulatorFile): string {
+    const now = deps.clock()
+    for (const [key, entry] of downloads) if (entry.expires < now) downloads.delete(key)
+    const key = crypto.randomUUID()
+    downloads.set(key, { file, expires: now + DOWNLOAD_URL_TTL_MS })
+    return `${origin()}${DOWNLOAD_PREFIX}${key}`
+  }
+
+  /**
+   * Whom a request counts against: its token or its token's account
+   * (`rateLimit.per`), or one bucket shared by all unknown tokens, so that a
+   * stream of bad tokens cannot grow the table.
+   */
+  function principalOf(request: IncomingMessage): string {
+    const token = tokenOf(request)
+    if (token === undefined || !deps.state.tokens.has(token)) return ''
+    return deps.limiter.options.per === 'account' ? String(deps.state.tokens.get(token)) : token
+  }
+
+  function send(response: ServerResponse, record: RecordedRequest | undefined, reply: Reply, rateHeaders: RateLimitVerdict['headers'] | undefined, malformed = false): void {
+    const headers: Record<string, string> = { ...rateHeaders, ...reply.headers }
+    let payload = ''
+    if (reply.status !== 204) {
+      payload = JSON.stringify(reply.body ?? {})
+      if (deps.escapeNonAscii) payload = asciiJson(payload)
+      // Cut mid-structure: no JSON parser accepts what is left.
+      if (malformed) payload = payload.length > 2 ? payload.slice(0, Math.ceil(payload.length / 2)) : '{"errors":['
+      headers['content-type'] = 'application/json; charset=utf-8'
+    }
+    if (record !== undefined) record.status = reply.status
+    response.writeHead(reply.status, headers)
+    response.end(payload)
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = (request.method ?? 'GET').toUpperCase()
+    const url = new URL(request.url ?? '/', 'http://emulator.invalid')
+
+    if (method === 'GET' && url.pathname.startsWith(DOWNLOAD_PREFIX)) {
+      const entry = downloads.get(url.pathname.slice(DOWNLOAD_PREFIX.length))
+      if (entry === undefined || entry.expires < deps.clock()) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('Expired or unknown download URL')
+        return
+      }
+      response.writeHead(200, { 'content-type': entry.file.content_type, 'content-length': entry.file.content.byteLength })
+      response.end(entry.file.content)
+      return
+    }
+
+    const body = await readBody(request)
+    const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : url.pathname
+    const record: RecordedRequest = {
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      headers: redactedHeaders(request),
+      body: body?.toString('utf8') ?? '',
+      status: 0,
+    }
+    deps.requests.push(record)
+    if (body === undefined) {
+      // Counted like any other answered request (Chatwork does not say), and
+      // answered 413 even past the limit: the size is refused before anything else.
+      const verdict = deps.limiter.hit(principalOf(request))
+      response.setHeader('connection', 'close')
+      send(response, record, { status: 413, body: { errors: ['Request body too large'] } }, verdict.headers)
+      return
+    }
+
+    const fault: FaultSpec | undefined = deps.faults.take(method, path)
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+    if (fault?.drop) {
+      request.socket.destroy()
+      return
+    }
+    if (fault?.status !== undefined) {
+      send(response, record, { status: fault.status, body: { errors: [`Emulated fault: HTTP ${fault.status}`] } }, undefined, fault.malformed)
+      return
+    }
+    const malformed = fault?.malformed ?? false
+
+    const token = tokenOf(request)
+    const actor = token === undefined ? undefined : deps.state.tokens.get(token)
+    const verdict = deps.limiter.hit(principalOf(request))
+    if (actor === undefined || !url.pathname.startsWith(`${API_PREFIX}/`)) {
+      const reply = actor === undefined ? { status: 401, body: { errors: ['Invalid API token'] } } : { status: 404, body: { errors: ['Unknown endpoint'] } }
+      send(response, record, reply, verdict.headers, malformed)
+      return
+    }
+    if (verdict.limited) {
+      send(response, record, { status: 429, body: { errors: [deps.limiter.options.message] } }, verdict.headers, malformed)
+      return
+    }
+
+    const match = matchRoute(method, path)
+    if (match === undefined) {
+      send(response, record, { status: 404, body: { errors: ['Unknown endpoint'] } }, verdict.headers, malformed)
+      return
+    }
+    if ('allowed' in match) {
+      send(response, record, { status: 405, body: { errors: [`Method ${method} not allowed`] }, headers: { allow: match.allowed.join(', ') } }, verdict.headers, malformed)
+      return
+    }
+
+    const contentType = request.headers['content-type'] ?? ''
+    // Only a form body carries parameters: never the query string on POST/PUT (spec §1.3), never JSON.
+    const form = method !== 'GET' && isForm(contentType) ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams()
+    const context: RouteContext = {
+      state: deps.state,
+      limiter: deps.limiter,
+      settings: deps.settings,
+      token: token!,
+      actor,
+      params: match.params,
+      query: url.searchParams,
+      form,
+      multipart: () => parseMultipart(contentType, body),
+      downloadUrl,
+    }
+    let reply: Reply
+    try {
+      reply = await match.route.handler(context)
+    } catch (error) {
+      reply =
+        error instanceof ChatworkEmulatorError
+          ? { status: error.status, body: { errors: [error.message] } }
+          : { status: 500, body: { errors: [`Emulator error: ${error instanceof Error ? error.message : String(error)}`] } }
+    }
+    // A route's 429 is the per-room one (the general 429 is answered above).
+    const rateHeaders = reply.status === 429 && deps.limiter.options.roomLimitHeaders === 'none' ? undefined : verdict.headers
+    send(response, record, reply, rateHeaders, malformed)
+  }
+
+  return (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (response.headersSent) {
+        response.destroy()
+        return
+      }
+      const message = error instanceof Error ? error.message : String(error)
+      // The failure may come before or after the request was counted: report the window as it is.
+      send(response, undefined, { status: 500, body: { errors: [`Emulator error: ${message}`] } }, deps.limiter.peek(principalOf(request)))
+    })
+  }
+}

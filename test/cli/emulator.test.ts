@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, expect, it } from 'vitest'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+interface Run {
+  child: ChildProcess
+  stdout: () => string
+  stderr: () => string
+  exit: Promise<number | null>
+}
+
+/** Runs `chatwork-kit …` from source, as `node --import tsx src/cli/index.ts …`. */
+function runCli(args: string[]): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk))
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk))
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, stdout: () => stdout, stderr: () => stderr, exit }
+}
+
+/** Waits until stdout shows the base URL. */
+async function baseUrlOf(run: Run): Promise<string> {
+  for (let waited = 0; waited < 15_000; waited += 50) {
+    const found = /base URL\s+(\S+)/.exec(run.stdout())
+    if (found) return found[1]!
+    if (run.child.exitCode !== null) break
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`no base URL printed; stderr: ${run.stderr()}`)
+}
+
+const running: Run[] = []
+let scratch: string | undefined
+afterEach(async () => {
+  for (const run of running.splice(0)) if (run.child.exitCode === null) run.child.kill('SIGKILL')
+  if (scratch !== undefined) await rm(scratch, { recursive: true, force: true })
+  scratch = undefined
+})
+
+it('starts, prints the base URL and token, serves the API, and stops cleanly on SIGINT', async () => {
+  const run = runCli(['emulator', '--port', '0', '--token', 'cli-token'])
+  running.push(run)
+  const baseURL = await baseUrlOf(run)
+  expect(baseURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2$/)
+  expect(run.stdout()).toContain('cli-token')
+  const me = await fetch(`${baseURL}/me`, { headers: { 'x-chatworktoken': 'cli-token' } })
+  expect((await me.json()).name).toBe('Hanako Sato')
+  run.child.kill('SIGINT')
+  expect(await run.exit).toBe(0)
+  expect(run.stdout()).toContain('Emulator stopped.')
+  await expect(fetch(`${baseURL}/me`)).rejects.toThrow()
+})
+
+it('loads a seed file', async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'cw-emu-cli-'))
+  const seedFile = join(scratch, 'seed.json')
+  await writeFile(seedFile, JSON.stringify({ accounts: [{ account_id: 42, name: 'Seeded Bot' }] }))
+  const run = runCli(['emulator', '--port', '0', '--seed', seedFile])
+  running.push(run)
+  const baseURL = await baseUrlOf(run)
+  const token = /token\s+(\S+)/.exec(run.stdout())![1]!
+  const me = await (await fetch(`${baseURL}/me`, { headers: { 'x-chatworktoken': token } })).json()
+  expect(me).toMatchObject({ account_id: 42, name: 'Seeded Bot' })
+  run.child.kill('SIGTERM')
+  expect(await run.exit).toBe(0)
+})
+
+it.each([
+  [['--port', '70000'], /--port takes a port number/],
+  [['--seed', 'does-not-exist.json'], /cannot read does-not-exist\.json/],
+])('refuses %j with a usage error (exit 2)', async (args, message) => {
+  const run = runCli(['emulator', ...args])
+  running.push(run)
+  expect(await run.exit).toBe(2)
+  expect(run.stderr()).toMatch(message)
+})
+
+it('refuses a seed that is not JSON or does not hold together', async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'cw-emu-cli-'))
+  const notJson = join(scratch, 'a.json')
+  const invalid = join(scratch, 'b.json')
+  await writeFile(notJson, '{ nope')
+  await writeFile(invalid, '{"accounts":[]}')
+  for (const [file, message] of [[notJson, /is not JSON/], [invalid, /Invalid seed/]] as const) {
+    const run = runCli(['emulator', '--port', '0', '--seed', file])
+    running.push(run)
+    expect(await run.exit).toBe(2)
+    expect(run.stderr()).toMatch(message)
+  }
+})
