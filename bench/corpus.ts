@@ -1,10 +1,4 @@
-import { readFileSync } from 'node:fs'
-
-/** The shared corpus of real message bodies. */
-export const corpusBodies: string[] = readFileSync(new URL('../../shared/corpus/bodies.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => (JSON.parse(line) as { body: string }).body)
+export { corpusBodies } from '../test/helpers/corpus.ts'
 
 /** UTF-16 length of a list of bodies, for throughput figures. */
 export const totalLength = (bodies: readonly string[]): number => bodies.reduce((sum, body) => sum + body.length, 0)

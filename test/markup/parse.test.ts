@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse, stringify, type Content, type Node } from 'chatwork-kit/markup'
+import { corpusBodies } from '../helpers/corpus.ts'
 
 /** A compact rendering of a tree in the spec's outcome notation. */
 function outline(nodes: Content[]): string {
@@ -273,8 +273,7 @@ describe('parse: tree details', () => {
 })
 
 describe('parse: corpus', () => {
-  const lines = readFileSync(new URL('../../../shared/corpus/bodies.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean)
-  const bodies = lines.map((line) => (JSON.parse(line) as { body: string }).body)
+  const bodies = corpusBodies
 
   it('has the whole corpus', () => {
     expect(bodies.length).toBeGreaterThan(100)
