@@ -12,9 +12,9 @@ export { DEFAULT_RATE_LIMIT, ROOM_POST_LIMIT_MESSAGE } from './rate-limit.ts'
 export type { RateLimitOptions } from './rate-limit.ts'
 export type { FaultSpec, Fault } from './faults.ts'
 export type { RecordedRequest } from './server.ts'
-export type { ListEndpoint, MessageLimitationOptions } from './routes.ts'
-export { MAX_FILE_BYTES } from './routes.ts'
-export { DEFAULT_BEHAVIOR, ICON_PRESETS } from './state.ts'
+export type { ListEndpoint, MessageLimitationOptions } from './routes/index.ts'
+export { MAX_FILE_BYTES } from './routes/index.ts'
+export { DEFAULT_BEHAVIOR, ICON_PRESETS } from './state/index.ts'
 export type {
   EmulatorAccount,
   EmulatorBehavior,
@@ -28,7 +28,7 @@ export type {
   TaskStatus,
   LimitType,
   IconPreset,
-} from './state.ts'
+} from './state/index.ts'
 export {
   EmulatorWebhooks,
   signWebhookBody,

@@ -4,7 +4,7 @@
  * your own is plain JSON (the CLI reads one from a file).
  */
 import { ChatworkEmulatorError } from '../errors.ts'
-import type { EmulatorAccount, EmulatorState, IconPreset, LimitType, MemberLists, TaskStatus } from './state.ts'
+import type { EmulatorAccount, EmulatorState, IconPreset, LimitType, MemberLists, TaskStatus } from './state/index.ts'
 
 /** An account of a seed: `account_id` and `name` at least; the first account is the main one. */
 export type SeedAccount = Partial<EmulatorAccount> & { account_id: number; name: string }

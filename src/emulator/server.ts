@@ -8,8 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ChatworkEmulatorError } from '../errors.ts'
 import type { FaultQueue, FaultSpec } from './faults.ts'
 import type { RateLimiter, RateLimitVerdict } from './rate-limit.ts'
-import { DOWNLOAD_URL_TTL_MS, matchRoute, type Reply, type RouteContext, type RouteSettings } from './routes.ts'
-import type { EmulatorFile, EmulatorState } from './state.ts'
+import { DOWNLOAD_URL_TTL_MS, matchRoute, type Reply, type RouteContext, type RouteSettings } from './routes/index.ts'
+import type { EmulatorFile, EmulatorState } from './state/index.ts'
 
 /** The path prefix of the API, as in `https://api.chatwork.com/v2`. */
 export const API_PREFIX = '/v2'

@@ -7,7 +7,7 @@ import { createServer } from 'node:http'
 import { ChatworkEmulatorError } from '../errors.ts'
 import { type Fault, FaultQueue, type FaultSpec } from './faults.ts'
 import { RateLimiter, type RateLimitOptions } from './rate-limit.ts'
-import type { ListEndpoint, MessageLimitationOptions, RouteSettings } from './routes.ts'
+import type { ListEndpoint, MessageLimitationOptions, RouteSettings } from './routes/index.ts'
 import { applySeed, DEFAULT_SEED, EMPTY_SEED, type EmulatorSeed } from './seed.ts'
 import { API_PREFIX, createHandler, type RecordedRequest } from './server.ts'
 import {
@@ -23,7 +23,7 @@ import {
   type Role,
   type RoomType,
   type TaskStatus,
-} from './state.ts'
+} from './state/index.ts'
 import { DEFAULT_WEBHOOK_DISABLE_AFTER, DEFAULT_WEBHOOK_TIMEOUT_MS, EmulatorWebhooks, WEBHOOK_USER_AGENT } from './webhooks.ts'
 import { listen } from './listen.ts'
 

@@ -6,7 +6,7 @@
  * `chatwork_webhook_signature` query parameter. Every answer is recorded.
  */
 import { ChatworkEmulatorError } from '../errors.ts'
-import { type EmulatorMessage, type EmulatorRoom, notifies } from './state.ts'
+import { type EmulatorMessage, type EmulatorRoom, notifies } from './state/index.ts'
 import { bodyBytes, importWebhookKey, signBytes } from '../webhook/signature.ts'
 
 /** The three event types Chatwork sends. */

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Emulator, signWebhookBody, startEmulator } from 'chatwork-kit/testing'
-import { EmulatorState } from '../../src/emulator/state.ts'
+import { EmulatorState } from '../../src/emulator/state/index.ts'
 import { RateLimiter } from '../../src/emulator/rate-limit.ts'
 import { call } from '../helpers/emulator-fetch.ts'
 
