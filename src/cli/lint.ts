@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises'
 import process from 'node:process'
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, STDIN, colors, readInputs, useColor, type RegisterCommand } from './io.ts'
 import { formatDiagnostics } from '../lint/format-diagnostics.ts'
-import { fixMarkup, lint, LINT_RULES, type Diagnostic, type LintCode, type LintOptions, type RuleSetting } from '../lint/lint.ts'
+import { fixMarkup, lint, LINT_RULES, type Diagnostic, type LintCode, type LintOptions, type RuleSetting } from '../lint/index.ts'
 
 interface LintFlags {
   format: string

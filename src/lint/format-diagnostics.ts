@@ -2,7 +2,7 @@
  * Compiler-style printing of lint diagnostics. Self-contained (no color
  * library) so that `chatwork-kit/markup` keeps no runtime dependencies.
  */
-import type { Diagnostic, Severity } from './lint.ts'
+import type { Diagnostic, Severity } from './context.ts'
 
 /**
  * Options of {@link formatDiagnostics}.

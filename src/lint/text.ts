@@ -6,7 +6,7 @@
  * itself, never re-implemented here.
  */
 import { BLOCK_NAMES, SHAPES, attributes } from '../markup/grammar-actions.ts'
-import type { LintContext, LintFix } from './lint.ts'
+import type { LintContext, LintFix } from './context.ts'
 import type { Node, Parent, Root } from '../markup/nodes.ts'
 import { parse } from '../markup/parse.ts'
 import { visit } from '../markup/visit.ts'

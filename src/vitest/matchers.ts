@@ -1,7 +1,6 @@
 /** The matchers, registered on vitest's `expect` when this module loads. */
 import { expect, type MatcherState } from 'vitest'
-import { formatDiagnostics } from '../lint/format-diagnostics.ts'
-import { lint, type LintOptions } from '../lint/lint.ts'
+import { formatDiagnostics, lint, type LintOptions } from '../lint/index.ts'
 import { mentions, type ReplyRef } from '../markup/mentions.ts'
 import { bodyText, type MessageBody } from '../markup/body.ts'
 import type { Reply, To, ToAll } from '../markup/nodes.ts'
