@@ -120,9 +120,10 @@ interface RequestErrorInit {
 
 /**
  * The API answered with an error status (4xx or 5xx, other than a 429 that
- * the client waited out), or with a success whose body is not JSON. `errors`
- * holds the messages of the `{"errors":[…]}` body (for an OAuth 401 without
- * one, the reason from `WWW-Authenticate`).
+ * the client waited out), or with a redirect, which the client never follows
+ * (the Chatwork API never redirects, and following one would send the
+ * credential elsewhere). `errors` holds the messages of the `{"errors":[…]}`
+ * body (for an OAuth 401 without one, the reason from `WWW-Authenticate`).
  *
  * @example
  * try {
@@ -144,9 +145,11 @@ export class ChatworkApiError extends ChatworkError {
   declare readonly rateLimit: RateLimit | undefined
   /** Set when a message read failed because of the free-plan limitation (a 404 then means "restricted", spec §3). */
   declare readonly limitation: MessageLimitation | undefined
+  /** For a redirect (3xx): the origin its `Location` pointed to (`https://example.com`), never its path or query. */
+  declare readonly location: string | undefined
 
   constructor(
-    init: RequestErrorInit & { status: number; errors: string[]; rateLimit?: RateLimit; limitation?: MessageLimitation },
+    init: RequestErrorInit & { status: number; errors: string[]; rateLimit?: RateLimit; limitation?: MessageLimitation; location?: string },
     options?: ErrorOptions,
   ) {
     const detail = init.errors.length > 0 ? `: ${init.errors.join('; ')}` : ''

@@ -222,6 +222,16 @@ const ROOM_LIMIT_MESSAGE = /per room/i
 
 const REDACTED = '[REDACTED]'
 
+/** What fetch trims from a header value: HTTP whitespace at either end. */
+const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g
+
+/**
+ * A secret shorter than this is not redacted: no real token is (API tokens
+ * have 32 characters), and replacing a short one would rewrite the server's
+ * words ("expired" holds an `x`).
+ */
+const MIN_REDACTED_LENGTH = 8
+
 /**
  * The resolved settings and the ofetch instance behind a client.
  *
@@ -255,6 +265,8 @@ export class Requester {
         // One attempt per call of ofetch: send decides what is retried, and reads error statuses as answers.
         retry: false,
         ignoreResponseError: true,
+        // Never follow a redirect: the Chatwork API sends none, and following one would carry the credential (and a POST's body) elsewhere.
+        redirect: 'manual',
       },
       options.fetch ? { fetch: options.fetch } : {},
     )
@@ -336,8 +348,10 @@ export class Requester {
     try {
       // After the wait, so that a refreshed token is fresh when it is sent.
       const source = this.#token
-      const token = typeof source === 'string' ? source : await source()
-      if (typeof token !== 'string' || token === '') throw new ChatworkMissingTokenError('The token function returned no token')
+      const given = typeof source === 'string' ? source : await source()
+      // Trimmed as fetch trims a header value, so that the token redacted is the token sent (a file's trailing newline).
+      const token = typeof given === 'string' ? given.replace(HTTP_WHITESPACE, '') : ''
+      if (token === '') throw new ChatworkMissingTokenError('The token function returned no token')
       secrets.add(token)
       // the caller may have aborted while the token function ran
       signal?.throwIfAborted()
@@ -388,6 +402,10 @@ export class Requester {
     // An expired OAuth token answers 401 with its reason in WWW-Authenticate and maybe no JSON body (spec §1.2).
     const challenge = response.headers.get('www-authenticate')?.match(/error_description="([^"]*)"/)?.[1]
     if (errors.length === 0 && challenge) errors = [challenge]
+    // opaqueredirect: a browser's answer to redirect: 'manual', which hides the status and the location
+    const redirect = (response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect'
+    const location = redirect ? originOf(response.headers.get('location'), response.url) : undefined
+    if (redirect) errors = [`The client never follows redirects${location ? ` (this one pointed to ${location})` : ''}`]
     return new ChatworkApiError({
       status: response.status,
       errors: errors.map((message) => redact(message, secrets)),
@@ -395,7 +413,19 @@ export class Requester {
       path: call.path,
       rateLimit: readRateLimit(response.headers),
       limitation: call.limited ? readLimitation(response.headers) : undefined,
+      location,
     })
+  }
+}
+
+/** The origin of a redirect's target, resolved against the request's URL; `undefined` when there is none. */
+function originOf(location: string | null, base: string): string | undefined {
+  if (location === null) return undefined
+  try {
+    const origin = new URL(location, base || undefined).origin
+    return origin === 'null' ? undefined : origin
+  } catch {
+    return undefined
   }
 }
 
@@ -435,15 +465,32 @@ function readLimitation(headers: Headers): MessageLimitation | undefined {
   return summary === null ? {} : { summary }
 }
 
-function redact(text: string, secrets: Set<string>): string {
-  for (const secret of secrets) text = text.replaceAll(secret, REDACTED)
-  return text
+/**
+ * The places in a text where a secret stands as a whole token (of realistic
+ * length, not inside a longer word), so that redaction leaves the server's
+ * words alone.
+ */
+function secretPattern(secrets: Set<string>): RegExp | undefined {
+  const sources = [...secrets].filter((secret) => secret.length >= MIN_REDACTED_LENGTH).map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return sources.length === 0 ? undefined : new RegExp(`(?<![A-Za-z0-9])(?:${sources.join('|')})(?![A-Za-z0-9])`, 'g')
 }
 
-/** Whether a value, its properties or its causes mention a secret (a few levels deep). */
+function redact(text: string, secrets: Set<string>): string {
+  const pattern = secretPattern(secrets)
+  return pattern ? text.replace(pattern, REDACTED) : text
+}
+
+/** Whether a value, its properties, the headers and URL of a `Request` or `Headers` in it, or its causes mention a secret (a few levels deep). */
 function leaks(value: unknown, secrets: Set<string>, depth = 0): boolean {
-  if (typeof value === 'string') return [...secrets].some((secret) => value.includes(secret))
+  if (typeof value === 'string') return redact(value, secrets) !== value
   if (typeof value !== 'object' || value === null || depth > 4) return false
+  // Their headers live in internal slots, out of reach of the property walk but shown by `inspect`.
+  const kind = Object.prototype.toString.call(value)
+  if (kind === '[object Headers]' || kind === '[object Request]' || kind === '[object Map]') {
+    const request = value as Request
+    const entries = kind === '[object Request]' ? [request.url, ...request.headers.values()] : [...(value as Headers).values()]
+    if (entries.some((item) => leaks(item, secrets, depth + 1))) return true
+  }
   for (const key of Object.getOwnPropertyNames(value)) {
     let item: unknown
     try {
@@ -456,11 +503,19 @@ function leaks(value: unknown, secrets: Set<string>, depth = 0): boolean {
   return value instanceof Error && leaks(value.cause, secrets, depth + 1)
 }
 
-/** The underlying error as a cause: as it is when it holds no secret, else a plain copy with the secret replaced. */
+/**
+ * The underlying error as a cause: as it is when it holds no secret, else a
+ * plain copy with the secret replaced, keeping its primitive fields (`code`,
+ * `errno`, …) and dropping the objects (a `Request`, its headers).
+ */
 function redactError(error: unknown, secrets: Set<string>): unknown {
   if (!leaks(error, secrets)) return error
   if (!(error instanceof Error)) return redact(String(error), secrets)
   const copy = new Error(redact(error.message, secrets), error.cause === undefined ? undefined : { cause: redactError(error.cause, secrets) })
+  for (const [key, item] of Object.entries(error)) {
+    if (typeof item === 'string') Object.assign(copy, { [key]: redact(item, secrets) })
+    else if (typeof item === 'number' || typeof item === 'boolean') Object.assign(copy, { [key]: item })
+  }
   copy.name = error.name
   copy.stack = error.stack && redact(error.stack, secrets)
   return copy

@@ -25,6 +25,8 @@ export interface FaultSpec {
   drop?: boolean
   /** Send a body that is not valid JSON (with `status`, or else the request's normal status). */
   malformed?: boolean
+  /** Redirect to this URL: answer `status` (default 302) with this `location` header, as a hostile or misconfigured server might. */
+  location?: string
 }
 
 /** A fault being applied; `remaining` counts down to 0 as matching requests arrive. */
@@ -61,8 +63,11 @@ export class FaultQueue {
     if (spec.delayMs !== undefined && !(spec.delayMs >= 0 && Number.isFinite(spec.delayMs))) {
       throw new RangeError(`fault.delayMs must be a non-negative number, got ${spec.delayMs}`)
     }
-    if (spec.status === undefined && spec.delayMs === undefined && !spec.drop && !spec.malformed) {
-      throw new RangeError('A fault needs at least one of status, delayMs, drop or malformed')
+    if (spec.location !== undefined && spec.status !== undefined && (spec.status < 300 || spec.status > 399)) {
+      throw new RangeError(`fault.status must be a redirect (300-399) with a location, got ${spec.status}`)
+    }
+    if (spec.status === undefined && spec.delayMs === undefined && !spec.drop && !spec.malformed && spec.location === undefined) {
+      throw new RangeError('A fault needs at least one of status, delayMs, drop, malformed or location')
     }
     const fault: ActiveFault = { ...spec, remaining: times, matcher: spec.path === undefined ? undefined : compilePath(spec.path) }
     this.faults.push(fault)

@@ -194,6 +194,11 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
       request.socket.destroy()
       return
     }
+    if (fault?.location !== undefined) {
+      const status = fault.status ?? 302
+      send(response, record, { status, body: { errors: [`Emulated fault: HTTP ${status}`] }, headers: { location: fault.location } }, undefined)
+      return
+    }
     if (fault?.status !== undefined) {
       send(response, record, { status: fault.status, body: { errors: [`Emulated fault: HTTP ${fault.status}`] } }, undefined, fault.malformed)
       return
