@@ -40,9 +40,11 @@ const BUILDER_EXPORTS = 'message, text, to, toAll, reply, quote, info, title, hr
  * Size budgets for what a bundler keeps of each import, minified and gzipped.
  * Rows without a budget are printed for scale only.
  *
- * One budget is not met yet: the builder's (escaping, the id checks of every
- * node type, and the link and emoticon splitting that `toTree()` needs). For
- * it, `ceiling` is what is enforced until the budget is reached, so that it
+ * Two budgets are not met yet: the builder's (escaping, the id checks of every
+ * node type, and the link and emoticon splitting that `toTree()` needs), and
+ * the client's since it refuses redirects, scrubs the token from every error
+ * and checks the shapes of answers (it was 43 B under its budget before). For
+ * them, `ceiling` is what is enforced until the budget is reached, so that it
  * cannot grow unnoticed. The client's budget holds the parser it carries for
  * `message.tree` and the printer for the trees it sends.
  */
@@ -54,7 +56,7 @@ const BUDGETS: { name: string; code: string; maxBytes?: number; ceiling?: number
     maxBytes: 15 * KIB,
     external: [],
   },
-  { name: 'client (ofetch excluded)', code: `export { ChatworkClient } from 'chatwork-kit/client'`, maxBytes: 10 * KIB, external: ['ofetch'] },
+  { name: 'client (ofetch excluded)', code: `export { ChatworkClient } from 'chatwork-kit/client'`, maxBytes: 10 * KIB, ceiling: 11 * KIB, external: ['ofetch'] },
   // What the client carries for `message.tree`.
   { name: 'parser alone', code: `export { parse } from 'chatwork-kit/markup'`, external: [] },
   { name: 'linter (with the parser)', code: `export { lint, formatDiagnostics } from 'chatwork-kit/markup'`, external: [] },

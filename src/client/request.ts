@@ -405,7 +405,7 @@ export class Requester {
     // opaqueredirect: a browser's answer to redirect: 'manual', which hides the status and the location
     const redirect = (response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect'
     const location = redirect ? originOf(response.headers.get('location'), response.url) : undefined
-    if (redirect) errors = [`The client never follows redirects${location ? ` (this one pointed to ${location})` : ''}`]
+    if (redirect) errors = [`Redirect to ${location} not followed`]
     return new ChatworkApiError({
       status: response.status,
       errors: errors.map((message) => redact(message, secrets)),
@@ -420,10 +420,8 @@ export class Requester {
 
 /** The origin of a redirect's target, resolved against the request's URL; `undefined` when there is none. */
 function originOf(location: string | null, base: string): string | undefined {
-  if (location === null) return undefined
   try {
-    const origin = new URL(location, base || undefined).origin
-    return origin === 'null' ? undefined : origin
+    return location === null ? undefined : new URL(location, base).origin
   } catch {
     return undefined
   }
@@ -485,12 +483,8 @@ function leaks(value: unknown, secrets: Set<string>, depth = 0): boolean {
   if (typeof value === 'string') return redact(value, secrets) !== value
   if (typeof value !== 'object' || value === null || depth > 4) return false
   // Their headers live in internal slots, out of reach of the property walk but shown by `inspect`.
-  const kind = Object.prototype.toString.call(value)
-  if (kind === '[object Headers]' || kind === '[object Request]' || kind === '[object Map]') {
-    const request = value as Request
-    const entries = kind === '[object Request]' ? [request.url, ...request.headers.values()] : [...(value as Headers).values()]
-    if (entries.some((item) => leaks(item, secrets, depth + 1))) return true
-  }
+  const entries = value instanceof Request ? [value.url, ...value.headers.values()] : value instanceof Headers || value instanceof Map ? [...value.values()] : []
+  if (entries.some((item) => leaks(item, secrets, depth + 1))) return true
   for (const key of Object.getOwnPropertyNames(value)) {
     let item: unknown
     try {
