@@ -10,15 +10,17 @@ import type { FaultQueue, FaultSpec } from './faults.ts'
 import type { RateLimiter, RateLimitVerdict } from './rate-limit.ts'
 import { DOWNLOAD_URL_TTL_MS, matchRoute, type Reply, type RouteContext, type RouteSettings } from './routes/index.ts'
 import type { EmulatorFile, EmulatorState } from './state/index.ts'
+import type { RequestLog } from './request-log.ts'
+import { Redactor } from './redact.ts'
 
 /** The path prefix of the API, as in `https://api.chatwork.com/v2`. */
 export const API_PREFIX = '/v2'
 /** Where `download_url`s point, outside the API (no token needed, like Chatwork's signed URLs). */
 export const DOWNLOAD_PREFIX = '/download/'
+/** Shortest value redacted for being a token, rather than for where it was sent. */
+const MIN_REDACTED_LENGTH = 8
 /** Largest request body read, in bytes: a 5 MB upload with room to spare for the multipart framing. */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024
-/** What replaces a token in the request log. */
-export const REDACTED = '[redacted]'
 
 /**
  * One request as the emulator received it, for assertions.
@@ -30,11 +32,14 @@ export interface RecordedRequest {
   method: string
   /** The path relative to the base URL (`/rooms/5002/messages`). */
   path: string
+  /** The query parameters; a token sent there (where it must never go, spec §1.2) is redacted. */
   query: Record<string, string>
-  /** Lower-case names; `x-chatworktoken` and `authorization` are redacted. */
+  /** Lower-case names; `x-chatworktoken`, `authorization` and any header holding a token are redacted. */
   headers: Record<string, string>
-  /** The raw body as text (UTF-8). */
+  /** The raw body as text (UTF-8), with any token in a form field redacted. */
   body: string
+  /** Set when the body was larger than the log's `maxBytes` and `body` holds only its start. */
+  bodyTruncated?: true
   /** The status answered; 0 when the connection was dropped by a fault. */
   status: number
 }
@@ -45,7 +50,7 @@ export interface ServerDeps {
   limiter: RateLimiter
   faults: FaultQueue
   settings: RouteSettings
-  requests: RecordedRequest[]
+  log: RequestLog
   escapeNonAscii: boolean
   clock: () => number
 }
@@ -66,18 +71,6 @@ function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
     request.on('end', () => resolve(Buffer.concat(chunks)))
     request.on('error', reject)
   })
-}
-
-function redactedHeaders(request: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue
-    const text = Array.isArray(value) ? value.join(', ') : value
-    if (name === 'x-chatworktoken') headers[name] = REDACTED
-    else if (name === 'authorization') headers[name] = text.replace(/^(\S+\s+).*$/s, `$1${REDACTED}`)
-    else headers[name] = text
-  }
-  return headers
 }
 
 /** The API token of a request: `x-chatworktoken`, or an `Authorization: Bearer` token. */
@@ -170,15 +163,19 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
 
     const body = await readBody(request)
     const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : url.pathname
+    const presented = tokenOf(request)
+    // A token is redacted wherever it appears whole; one too short to be real (tests use `x`) only where its name says it is one.
+    const redactor = new Redactor((value) => value.length >= MIN_REDACTED_LENGTH && (value === presented || deps.state.tokens.has(value)))
+    const text = body?.toString('utf8') ?? ''
     const record: RecordedRequest = {
       method,
       path,
-      query: Object.fromEntries(url.searchParams),
-      headers: redactedHeaders(request),
-      body: body?.toString('utf8') ?? '',
+      query: redactor.query(url.searchParams),
+      headers: redactor.headers(request),
+      body: isForm(request.headers['content-type'] ?? '') ? redactor.form(text) : text,
       status: 0,
     }
-    deps.requests.push(record)
+    deps.log.add(record, body)
     if (body === undefined) {
       // Counted like any other answered request (Chatwork does not say), and
       // answered 413 even past the limit: the size is refused before anything else.

@@ -26,6 +26,7 @@ import {
 } from './state/index.ts'
 import { DEFAULT_WEBHOOK_DISABLE_AFTER, DEFAULT_WEBHOOK_TIMEOUT_MS, EmulatorWebhooks, WEBHOOK_USER_AGENT } from './webhooks.ts'
 import { listen } from './listen.ts'
+import { DEFAULT_REQUEST_LOG_MAX_BYTES, DEFAULT_REQUEST_LOG_MAX_ENTRIES, RequestLog, type RequestLogOptions } from './request-log.ts'
 
 /**
  * The default Free-plan window, in days (spec §3).
@@ -77,6 +78,8 @@ export interface EmulatorOptions {
    * A success starts the count again. Default 10; `Infinity` never disables.
    */
   webhookDisableAfter?: number
+  /** How much `emu.requests` keeps: default the last {@link DEFAULT_REQUEST_LOG_MAX_ENTRIES} requests and {@link DEFAULT_REQUEST_LOG_MAX_BYTES} of bodies. */
+  requestLog?: RequestLogOptions
 }
 
 /** A room as the helpers show it. */
@@ -146,7 +149,10 @@ export class Emulator {
   readonly token: string
   /** The port listened on. */
   readonly port: number
-  /** Every request received, in order, tokens redacted. Clear it with `emu.requests.length = 0`. */
+  /**
+   * The requests received, in order, tokens redacted: the latest ones within
+   * the `requestLog` bounds (older ones are dropped). Clear it with `emu.requests.length = 0`.
+   */
   readonly requests: RecordedRequest[]
   /** Webhook settings and deliveries. */
   readonly webhooks: EmulatorWebhooks
@@ -451,13 +457,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   })
   state.events.message = (kind, room, message) => webhooks.dispatch(kind, room, message)
   const faults = new FaultQueue()
-  const requests: RecordedRequest[] = []
+  const log = new RequestLog(options.requestLog)
 
   let origin = ''
   const server = createServer(
-    createHandler({ state, limiter, faults, settings, requests, escapeNonAscii: options.escapeNonAscii ?? false, clock }, () => origin),
+    createHandler({ state, limiter, faults, settings, log, escapeNonAscii: options.escapeNonAscii ?? false, clock }, () => origin),
   )
   const listening = await listen(server, options)
   origin = listening.origin
-  return new Emulator({ baseURL: `${origin}${API_PREFIX}`, token: tokens[0]!, port: listening.port, requests, webhooks, state, faults, mainAccountId, close: listening.close })
+  return new Emulator({ baseURL: `${origin}${API_PREFIX}`, token: tokens[0]!, port: listening.port, requests: log.entries, webhooks, state, faults, mainAccountId, close: listening.close })
 }
