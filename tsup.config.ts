@@ -1,6 +1,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build, defineConfig, type Options } from 'tsup'
+import type { Plugin } from 'esbuild'
 
 /** What the code build and the declaration build share. */
 const shared = {
@@ -21,6 +22,29 @@ const shared = {
   removeNodeProtocol: false,
 } satisfies Options
 
+/**
+ * The entries that Workers and browsers get instead (the `workerd`, `worker`
+ * and `browser` export conditions): the same code, with the one module that
+ * needs a file system (uploads from a path) swapped for a stand-in, so that
+ * it names no `node:` module, not even behind a dynamic import, which
+ * Workers' bundler resolves too. Every subpath a Worker can use is built
+ * here, so that they share one copy of the error classes (`instanceof` holds
+ * across subpaths).
+ */
+const workerEntries = {
+  'index.worker': 'src/index.ts',
+  'markup.worker': 'src/entries/markup.ts',
+  'client.worker': 'src/client/index.ts',
+  'webhook.worker': 'src/webhook/index.ts',
+}
+
+const withoutFileSystem: Plugin = {
+  name: 'without-file-system',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/read-path\.ts$/ }, (args) => ({ path: join(args.resolveDir, 'read-path.worker.ts') }))
+  },
+}
+
 export default defineConfig((overrides) => ({
   ...shared,
   clean: true,
@@ -29,15 +53,18 @@ export default defineConfig((overrides) => ({
   // a "type": "module" package the ESM ones come out as .d.ts. They are built
   // here, after the code (which cleaned the directory), and then renamed, so
   // that each format has its own declarations: .d.mts and .d.cts. Command-line
-  // options (`--entry.cli`, `--out-dir`, `--no-dts`) apply to this step too.
-  onSuccess:
-    overrides.dts === false
-      ? undefined
-      : async () => {
-          const outDir = overrides.outDir ?? 'dist'
-          await build({ ...shared, ...overrides, outDir, config: false, watch: false, onSuccess: undefined, dts: { only: true } })
-          await renameEsmDeclarations(outDir)
-        },
+  // options (`--entry.cli`, `--out-dir`, `--no-dts`) apply to this step too;
+  // a build of chosen entries (`--entry.cli`) leaves out the worker entries.
+  onSuccess: async () => {
+    const outDir = overrides.outDir ?? 'dist'
+    const steps = { ...overrides, outDir, config: false, watch: false, onSuccess: undefined } satisfies Options
+    if (overrides.entry === undefined) {
+      await build({ ...shared, ...steps, entry: workerEntries, format: ['esm'], outExtension: () => ({ js: '.mjs' }), esbuildPlugins: [withoutFileSystem], dts: false })
+    }
+    if (overrides.dts === false) return
+    await build({ ...shared, ...steps, dts: { only: true } })
+    await renameEsmDeclarations(outDir)
+  },
 }))
 
 /**

@@ -1,11 +1,14 @@
 /** `client.files`: a room's files, and uploads. */
 import { ChatworkArgumentError } from '../errors.ts'
 import { Endpoints, idParam, type Id } from './call.ts'
+import { encodeMultipart, type MultipartPart } from './multipart.ts'
+import { readPath } from './read-path.ts'
 import type { RequestOptions } from './request.ts'
 import type { ChatworkFile } from './types.ts'
 
 /**
  * A file to upload: a Blob or File, bytes, or (on Node, Bun and Deno) a path.
+ * On Workers and in browsers, a path is refused with a {@link ChatworkArgumentError}.
  *
  * @example
  * await client.files.upload(roomId, './report.pdf')
@@ -56,22 +59,18 @@ export class Files extends Endpoints {
     options: { message?: string; filename?: string; contentType?: string } & RequestOptions = {},
   ): Promise<{ file_id: number }> {
     const { message, filename, contentType } = options
-    const blob = await toBlob(file)
-    const name = (typeof file === 'string' ? file.split(/[\\/]/).pop() : (blob as File).name) || 'file'
-    const form = new FormData()
-    form.append('file', contentType ? new Blob([blob], { type: contentType }) : blob, filename ?? name)
-    if (message !== undefined) form.append('message', message)
-    return this.request('POST /rooms/{room_id}/files', [roomId], { form, room: 'upload', options })
+    const data = await toBytes(file)
+    const name = (typeof file === 'string' ? file.split(/[\\/]/).pop() : (file as Partial<File>).name) || 'file'
+    const type = contentType ?? ((file instanceof Blob && file.type) || 'application/octet-stream')
+    const parts: MultipartPart[] = [{ name: 'file', filename: filename ?? name, contentType: type, data }]
+    if (message !== undefined) parts.push({ name: 'message', value: message })
+    return this.request('POST /rooms/{room_id}/files', [roomId], { multipart: encodeMultipart(parts), room: 'upload', options })
   }
 }
 
-async function toBlob(file: UploadFile): Promise<Blob> {
-  if (file instanceof Blob) return file
-  if (typeof file === 'string') {
-    // Loaded only for paths, so the client still runs where there is no file system.
-    const { readFile } = await import('node:fs/promises')
-    file = await readFile(file)
-  }
-  if (file instanceof Uint8Array) return new Blob([file as Uint8Array<ArrayBuffer>])
+async function toBytes(file: UploadFile): Promise<Uint8Array> {
+  if (file instanceof Blob) return new Uint8Array(await file.arrayBuffer())
+  if (typeof file === 'string') return readPath(file)
+  if (file instanceof Uint8Array) return file
   throw new ChatworkArgumentError('file', 'file must be a Blob, a Uint8Array or a path')
 }

@@ -16,6 +16,7 @@ import {
   type MessageLimitation,
 } from '../errors.ts'
 import { encodeParams, type ParamValue } from './form-body.ts'
+import type { MultipartBody } from './multipart.ts'
 import { DEFAULT_POSTING_LIMIT, readRateLimit, RequestLimiter, type PostingLimit, type RateLimitWait, type RoomSlot } from './rate-limiter.ts'
 import { sleep, startTimer } from './sleep.ts'
 
@@ -189,7 +190,7 @@ export interface Call {
   /** Query string (GET) or form body (others). */
   params?: Record<string, ParamValue>
   /** A multipart body instead of `params`. */
-  form?: FormData
+  multipart?: MultipartBody
   /** The room the call is about, and whether it spends its posting budget. */
   room?: RoomSlot
   /** Whether a 204 (or an empty 200) means `[]`. */
@@ -287,8 +288,9 @@ export class Requester {
         method,
         query: method === 'GET' ? params : undefined,
         // Never a query string on POST/PUT/DELETE: Chatwork reads only the form body (spec §1.3).
-        body: call.form ?? (method === 'GET' || !params ? undefined : new URLSearchParams(params)),
+        body: call.multipart?.body ?? (method === 'GET' || !params ? undefined : new URLSearchParams(params)),
       },
+      contentType: call.multipart?.contentType,
       timeout: options.timeout ?? this.#options.timeout ?? DEFAULT_TIMEOUT_MS,
       secrets: new Set(),
     }
@@ -356,6 +358,7 @@ export class Requester {
       // the caller may have aborted while the token function ran
       signal?.throwIfAborted()
       const headers: Record<string, string> = this.#options.accessToken === undefined ? { 'x-chatworktoken': token } : { authorization: `Bearer ${token}` }
+      if (request.contentType !== undefined) headers['content-type'] = request.contentType
       // One signal per attempt for the caller's abort and the timeout, noting which one fired.
       const controller = new AbortController()
       const onAbort = () => controller.abort(signal!.reason)
@@ -447,6 +450,8 @@ interface Attempt {
   call: Call
   url: string
   init: FetchOptions<'text'>
+  /** The multipart body's type, naming its boundary. */
+  contentType: string | undefined
   timeout: number
   secrets: Set<string>
 }

@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ChatworkEmulatorError } from '../errors.ts'
 import type { FaultQueue, FaultSpec } from './faults.ts'
+import { parseMultipart } from './multipart.ts'
 import type { RateLimiter, RateLimitVerdict } from './rate-limit.ts'
 import { DOWNLOAD_URL_TTL_MS, matchRoute, type Reply, type RouteContext, type RouteSettings } from './routes/index.ts'
 import type { EmulatorFile, EmulatorState } from './state/index.ts'
@@ -85,22 +86,11 @@ function isForm(contentType: string): boolean {
   return contentType.split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded'
 }
 
-/**
- * Parses a multipart body, refusing one that does not end with exactly
- * `--boundary--\r\n` (spec §5.24: Chatwork rejects a trailing blank line).
- */
-async function parseMultipart(contentType: string, body: Buffer): Promise<FormData> {
+/** The multipart body of a request, read as RFC 2046 allows (see {@link parseMultipart}). */
+function readMultipart(contentType: string, body: Buffer): FormData {
   const boundary = /^multipart\/form-data\s*;.*?boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)
   if (boundary === null) throw new ChatworkEmulatorError(400, "Parameter 'file' is required")
-  const closing = `--${boundary[1] ?? boundary[2]}--\r\n`
-  if (!body.toString('latin1', Math.max(0, body.byteLength - closing.length)).endsWith(closing)) {
-    throw new ChatworkEmulatorError(400, 'Malformed multipart body: it must end with the closing boundary and one CRLF')
-  }
-  try {
-    return await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData()
-  } catch (error) {
-    throw new ChatworkEmulatorError(400, 'Malformed multipart body', { cause: error })
-  }
+  return parseMultipart(boundary[1] ?? boundary[2]!, body)
 }
 
 /** JSON text with every non-ASCII character as `\uXXXX`, as Chatwork sometimes sends (spec §1.4). */
@@ -237,7 +227,7 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
       params: match.params,
       query: url.searchParams,
       form,
-      multipart: () => parseMultipart(contentType, body),
+      multipart: () => readMultipart(contentType, body),
       downloadUrl,
     }
     let reply: Reply

@@ -13,7 +13,7 @@ export const fileRoutes: RouteTable = [
 
   ['POST', '/rooms/:roomId/files', async (context) => {
     const target = room(context)
-    const data = await context.multipart()
+    const data = context.multipart()
     const file = data.get('file')
     if (file === null || typeof file === 'string') throw missing('file')
     if (file.size > MAX_FILE_BYTES) throw new ChatworkEmulatorError(400, 'The file must be at most 5 MB')

@@ -72,7 +72,7 @@ export interface RouteContext {
   /** The form body of POST, PUT and DELETE (never the query string). */
   form: URLSearchParams
   /** The multipart body, parsed on demand. */
-  multipart: () => Promise<FormData>
+  multipart: () => FormData
   /** Publishes a file for 30 seconds and returns its URL. */
   downloadUrl: (file: EmulatorFile) => string
 }
