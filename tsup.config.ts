@@ -12,6 +12,7 @@ const shared = {
     webhook: 'src/webhook/index.ts',
     testing: 'src/emulator/index.ts',
     vitest: 'src/vitest/index.ts',
+    html: 'src/render/html/index.ts',
     cli: 'src/cli/index.ts',
   },
   format: ['esm', 'cjs'],

@@ -11,6 +11,7 @@ const SUBPATHS: Record<string, string> = {
   'chatwork-kit/webhook': 'webhook/index.ts',
   'chatwork-kit/testing': 'emulator/index.ts',
   'chatwork-kit/vitest': 'vitest/index.ts',
+  'chatwork-kit/html': 'render/html/index.ts',
 }
 
 export default defineConfig({

@@ -7,6 +7,7 @@ import { run as client } from './client.bench.ts'
 import { run as emulator } from './emulator.bench.ts'
 import { run as lint } from './lint.bench.ts'
 import { run as markup } from './markup.bench.ts'
+import { run as render } from './render.bench.ts'
 import { run as webhook } from './webhook.bench.ts'
 
-for (const run of [markup, builder, lint, webhook, emulator, client]) await run()
+for (const run of [markup, builder, lint, render, webhook, emulator, client]) await run()

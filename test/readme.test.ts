@@ -26,6 +26,7 @@ const PARTS = [
   'Send and read messages (client)',
   'Receive webhooks',
   'Test your bot without a network',
+  'Render and convert',
 ]
 
 /** Generous: some blocks start an emulator and wait for webhooks, on a possibly busy machine. */

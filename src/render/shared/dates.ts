@@ -26,26 +26,34 @@ export interface DateFormat {
 }
 
 /**
- * Date formatting for one render. The formatters are made once, on first
- * use, because making one costs far more than formatting with it. An unknown
- * time zone throws a RangeError naming the option.
+ * Date formatting in one locale and time zone. The formatters are made on
+ * first use and kept for later renders, because making one costs far more
+ * than formatting with it. An unknown time zone throws a RangeError naming
+ * the option.
  *
  * @example
  * createDateFormat('ja', 'Asia/Tokyo').dateTime(1735600000)?.text // '2024/12/31 8:06'
  */
 export function createDateFormat(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): DateFormat {
   checkTimeZone(timeZone)
-  let dateOnly: Intl.DateTimeFormat | undefined
-  let withTime: Intl.DateTimeFormat | undefined
-  const format = (unix: number, formatter: () => Intl.DateTimeFormat): FormattedDate | undefined => {
+  const format = (unix: number, withTime: boolean): FormattedDate | undefined => {
     const instant = new Date(unix * 1000)
     if (Number.isNaN(instant.getTime())) return undefined
-    return { text: formatter().format(instant), iso: instant.toISOString() }
+    return { text: formatter(locale, timeZone, withTime).format(instant), iso: instant.toISOString() }
   }
-  return {
-    date: (unix) => format(unix, () => (dateOnly ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }))),
-    dateTime: (unix) => format(unix, () => (withTime ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }))),
+  return { date: (unix) => format(unix, false), dateTime: (unix) => format(unix, true) }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatter(locale: Locale, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone} ${withTime}`
+  let found = formatters.get(key)
+  if (found === undefined) {
+    found = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeZone })
+    formatters.set(key, found)
   }
+  return found
 }
 
 const checkedTimeZones = new Set<string>([DEFAULT_TIME_ZONE])

@@ -1,0 +1,2 @@
+import { run } from './render.bench.ts'
+await run()
