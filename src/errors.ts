@@ -159,6 +159,36 @@ export class ChatworkApiError extends ChatworkError {
 }
 
 /**
+ * The API answered with success (2xx), so the call was processed, but with a
+ * body the client cannot use: not JSON, empty where data is due, or not the
+ * shape of the endpoint's answer (an object where a list is due, a message
+ * whose `body` is not a string, a `message_id` that is not a decimal). Do not
+ * send the call again: check its effect instead.
+ *
+ * @example
+ * try {
+ *   await client.messages.send(roomId, 'hi')
+ * } catch (error) {
+ *   if (error instanceof ChatworkResponseError) console.warn('posted, but the answer was unreadable:', error.problem)
+ * }
+ */
+export class ChatworkResponseError extends ChatworkError {
+  /** The HTTP status, a 2xx. */
+  declare readonly status: number
+  /** The HTTP method. */
+  declare readonly method: string
+  /** The endpoint with id placeholders. */
+  declare readonly path: string
+  /** What is wrong, and where: `data[2].body: expected a string, got null`. */
+  declare readonly problem: string
+
+  constructor(init: RequestErrorInit & { status: number; problem: string }, options?: ErrorOptions) {
+    super('ERR_CHATWORK_RESPONSE', `${init.method} ${init.path} answered ${init.status}, but ${init.problem}`, options)
+    Object.assign(this, init)
+  }
+}
+
+/**
  * A rate limit the client would not wait out: with `rateLimit: 'throw'`, when
  * the wait would exceed `maxRateLimitWaitMs`, or after repeated 429s.
  * `scope` says which limit: the per-token allowance or a room's posting window.

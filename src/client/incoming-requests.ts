@@ -37,6 +37,6 @@ export class IncomingRequests extends Endpoints {
    * await client.incomingRequests.decline(requestId)
    */
   async decline(requestId: Id, options?: RequestOptions): Promise<void> {
-    return this.request('DELETE /incoming_requests/{request_id}', [requestId], { repeatable: false, options })
+    return this.request('DELETE /incoming_requests/{request_id}', [requestId], { repeatable: false, empty: true, options })
   }
 }

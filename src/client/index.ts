@@ -32,6 +32,7 @@ export { MAX_BODY_LENGTH, type MarkupSource, type MessageBody } from '../markup/
 export {
   ChatworkError,
   ChatworkApiError,
+  ChatworkResponseError,
   ChatworkArgumentError,
   ChatworkMissingTokenError,
   ChatworkNetworkError,

@@ -5,6 +5,7 @@ import { sendableBody, toMessage } from './body.ts'
 import { sleep } from './sleep.ts'
 import type { MessageBody } from '../markup/body.ts'
 import type { Message, MessageList, UnreadCounts } from './types.ts'
+import { MESSAGE_FIELDS, MESSAGE_ID_FIELDS } from './answer-shape.ts'
 
 /**
  * Time between two reads of `messages.poll`: 5 seconds, 60 of the 300 requests a 5-minute window allows.
@@ -35,7 +36,7 @@ export class Messages extends Endpoints {
   async list(roomId: Id, options: { force?: boolean } & RequestOptions = {}): Promise<MessageList> {
     const answer = await this.requester.send<Omit<Message, 'tree'>[]>(
       // without force, a read moves the cursor, so a repeated read would not return what a lost one held
-      toCall('GET /rooms/{room_id}/messages', [roomId], { params: { force: options.force }, list: true, limited: true, repeatable: options.force === true, options }),
+      toCall('GET /rooms/{room_id}/messages', [roomId], { params: { force: options.force }, list: true, fields: MESSAGE_FIELDS, limited: true, repeatable: options.force === true, options }),
     )
     const messages: MessageList = answer.data.map(toMessage)
     if (answer.limitation) messages.limitation = answer.limitation
@@ -52,7 +53,7 @@ export class Messages extends Endpoints {
    */
   async send(roomId: Id, body: MessageBody, options: { selfUnread?: boolean } & RequestOptions = {}): Promise<{ message_id: string }> {
     const params = { body: sendableBody(body, 1), self_unread: options.selfUnread }
-    return this.request('POST /rooms/{room_id}/messages', [roomId], { params, room: 'post', options })
+    return this.request('POST /rooms/{room_id}/messages', [roomId], { params, room: 'post', fields: MESSAGE_ID_FIELDS, options })
   }
 
   /**
@@ -64,7 +65,7 @@ export class Messages extends Endpoints {
    */
   async get(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<Message> {
     const answer = await this.requester.send<Omit<Message, 'tree'>>(
-      toCall('GET /rooms/{room_id}/messages/{message_id}', [roomId, messageId], { limited: true, options }),
+      toCall('GET /rooms/{room_id}/messages/{message_id}', [roomId, messageId], { limited: true, fields: MESSAGE_FIELDS, options }),
     )
     return toMessage(answer.data)
   }
@@ -77,7 +78,7 @@ export class Messages extends Endpoints {
    */
   async update(roomId: Id, messageId: MessageId, body: MessageBody, options?: RequestOptions): Promise<{ message_id: string }> {
     const params = { body: sendableBody(body, 1) }
-    return this.request('PUT /rooms/{room_id}/messages/{message_id}', [roomId, messageId], { params, options })
+    return this.request('PUT /rooms/{room_id}/messages/{message_id}', [roomId, messageId], { params, fields: MESSAGE_ID_FIELDS, options })
   }
 
   /**
@@ -87,7 +88,7 @@ export class Messages extends Endpoints {
    * await client.messages.delete(roomId, messageId)
    */
   async delete(roomId: Id, messageId: MessageId, options?: RequestOptions): Promise<{ message_id: string }> {
-    return this.request('DELETE /rooms/{room_id}/messages/{message_id}', [roomId, messageId], { repeatable: false, options })
+    return this.request('DELETE /rooms/{room_id}/messages/{message_id}', [roomId, messageId], { repeatable: false, fields: MESSAGE_ID_FIELDS, options })
   }
 
   /**

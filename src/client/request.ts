@@ -12,11 +12,14 @@ import {
   ChatworkMissingTokenError,
   ChatworkNetworkError,
   ChatworkRateLimitError,
+  ChatworkResponseError,
   ChatworkTimeoutError,
   type MessageLimitation,
 } from '../errors.ts'
 import { encodeParams, type ParamValue } from './form-body.ts'
 import type { MultipartBody } from './multipart.ts'
+import { answerProblem, type FieldType } from './answer-shape.ts'
+import { parseJsonExactIds } from './exact-ids.ts'
 import { DEFAULT_POSTING_LIMIT, readRateLimit, RequestLimiter, type PostingLimit, type RateLimitWait, type RoomSlot } from './rate-limiter.ts'
 import { sleep, startTimer } from './sleep.ts'
 
@@ -193,8 +196,12 @@ export interface Call {
   multipart?: MultipartBody
   /** The room the call is about, and whether it spends its posting budget. */
   room?: RoomSlot
-  /** Whether a 204 (or an empty 200) means `[]`. */
+  /** Whether the answer is a list (of objects), and a 204 (or an empty 200) means `[]`; otherwise it is one object. */
   list?: boolean
+  /** Whether the answer has no body (a 204); whatever it holds is ignored. */
+  empty?: boolean
+  /** Fields of the answer's object (of each item, for a list) that must have these types. */
+  fields?: Readonly<Record<string, FieldType>>
   /** Whether the free-plan limitation headers apply (message reads). */
   limited?: boolean
   /**
@@ -306,7 +313,14 @@ export class Requester {
         delayMs = backoff(retry, failures++)
       } else {
         const { response, data } = answer
-        if (response.ok) return { data: (call.list ? (data ?? []) : data) as T, limitation: call.limited ? readLimitation(response.headers) : undefined }
+        if (response.ok) {
+          if (call.empty) return { data: undefined as T, limitation: undefined }
+          const value = call.list ? (data ?? []) : data
+          const problem = value === undefined ? 'the body is empty' : answerProblem(value, call.list === true, call.fields)
+          // Final, like any 2xx: the call was processed, so sending it again could do it twice.
+          if (problem) throw new ChatworkResponseError({ method, path, status: response.status, problem })
+          return { data: value as T, limitation: call.limited ? readLimitation(response.headers) : undefined }
+        }
         const failure = this.#apiError(request, response, data)
         if (response.status === 429) {
           const room = call.room !== undefined && failure.errors.some((message) => ROOM_LIMIT_MESSAGE.test(message))
@@ -387,14 +401,14 @@ export class Requester {
     }
   }
 
-  /** The answer's JSON, `undefined` when empty; a 2xx that is not JSON is a final {@link ChatworkApiError}. */
-  #read(request: Attempt, response: FetchResponse<string>): unknown {
+  /** The answer's JSON, `undefined` when empty; a 2xx that is not JSON is a final {@link ChatworkResponseError}. */
+  #read({ call }: Attempt, response: FetchResponse<string>): unknown {
     const text = response._data
     if (!text) return undefined
     try {
-      return JSON.parse(text)
+      return parseJsonExactIds(text)
     } catch {
-      if (response.ok) throw this.#apiError(request, response, { errors: ['The response body is not valid JSON'] })
+      if (response.ok) throw new ChatworkResponseError({ method: call.method, path: call.path, status: response.status, problem: 'the body is not valid JSON' })
       return undefined
     }
   }
@@ -432,7 +446,8 @@ function originOf(location: string | null, base: string): string | undefined {
 
 /**
  * Whether a failed call may have been processed all the same: it got no
- * answer (a lost connection, a timeout), or a transient 5xx or 408.
+ * answer (a lost connection, a timeout), a transient 5xx or 408, or a success
+ * whose body could not be used ({@link ChatworkResponseError}: it was processed).
  *
  * @example
  * if (mayHaveBeenProcessed(error)) console.warn('check before sending it again')
@@ -441,6 +456,7 @@ export function mayHaveBeenProcessed(error: unknown): boolean {
   return (
     error instanceof ChatworkNetworkError ||
     error instanceof ChatworkTimeoutError ||
+    error instanceof ChatworkResponseError ||
     (error instanceof ChatworkApiError && DEFAULT_RETRY_POLICY.statusCodes.includes(error.status))
   )
 }

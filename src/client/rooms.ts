@@ -127,7 +127,7 @@ export class Rooms extends Endpoints {
   #remove(roomId: Id, action: 'leave' | 'delete', options: RequestOptions | undefined): Promise<void> {
     // In the form body, as Chatwork's own example sends it (spec §1.3).
     const params = { action_type: action }
-    return this.request('DELETE /rooms/{room_id}', [roomId], { params, repeatable: false, options })
+    return this.request('DELETE /rooms/{room_id}', [roomId], { params, repeatable: false, empty: true, options })
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   ChatworkClient,
   ChatworkNetworkError,
   ChatworkRateLimitError,
+  ChatworkResponseError,
   ChatworkTimeoutError,
   DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
   mayHaveBeenProcessed,
@@ -373,10 +374,13 @@ describe('retries', () => {
     )
   })
 
-  it('turns a malformed success body into a ChatworkApiError', async () => {
+  it('turns a malformed success body into a ChatworkResponseError, not retried', async () => {
     const { emu, client } = await setup()
     emu.fault({ method: 'GET', path: '/me', malformed: true })
-    await expect(client.me()).rejects.toMatchObject({ status: 200, errors: ['The response body is not valid JSON'] })
+    const error = await client.me().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ChatworkResponseError)
+    expect(error).toMatchObject({ status: 200, problem: 'the body is not valid JSON', code: 'ERR_CHATWORK_RESPONSE' })
+    expect(emu.requests).toHaveLength(1)
   })
 })
 
