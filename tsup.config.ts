@@ -3,18 +3,24 @@ import { join } from 'node:path'
 import { build, defineConfig, type Options } from 'tsup'
 import type { Plugin } from 'esbuild'
 
+/**
+ * The package's subpaths and the source behind each: `index` is `chatwork-kit`,
+ * any other key `chatwork-kit/<key>`. package.json's `exports`, tsconfig.json's
+ * `paths` and the test aliases must agree with it (test/api-report.test.ts checks).
+ */
+export const SUBPATH_ENTRIES: Record<string, string> = {
+  index: 'src/index.ts',
+  markup: 'src/entries/markup.ts',
+  client: 'src/client/index.ts',
+  webhook: 'src/webhook/index.ts',
+  testing: 'src/emulator/index.ts',
+  vitest: 'src/vitest/index.ts',
+  html: 'src/render/html/index.ts',
+}
+
 /** What the code build and the declaration build share. */
 const shared = {
-  entry: {
-    index: 'src/index.ts',
-    markup: 'src/entries/markup.ts',
-    client: 'src/client/index.ts',
-    webhook: 'src/webhook/index.ts',
-    testing: 'src/emulator/index.ts',
-    vitest: 'src/vitest/index.ts',
-    html: 'src/render/html/index.ts',
-    cli: 'src/cli/index.ts',
-  },
+  entry: { ...SUBPATH_ENTRIES, cli: 'src/cli/index.ts' },
   format: ['esm', 'cjs'],
   target: 'es2022',
   platform: 'neutral',

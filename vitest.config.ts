@@ -1,23 +1,18 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url))
+import { SUBPATH_ENTRIES } from './tsup.config.ts'
 
-/** Each package subpath and the source file behind it, as tsup.config.ts builds them. */
-const SUBPATHS: Record<string, string> = {
-  'chatwork-kit': 'index.ts',
-  'chatwork-kit/markup': 'entries/markup.ts',
-  'chatwork-kit/client': 'client/index.ts',
-  'chatwork-kit/webhook': 'webhook/index.ts',
-  'chatwork-kit/testing': 'emulator/index.ts',
-  'chatwork-kit/vitest': 'vitest/index.ts',
-  'chatwork-kit/html': 'render/html/index.ts',
-}
+/** The package name of a subpath entry: `index` is the package itself. */
+const specifier = (key: string) => (key === 'index' ? 'chatwork-kit' : `chatwork-kit/${key}`)
 
 export default defineConfig({
   resolve: {
     // README examples and tests import the package by name, as users do.
-    alias: Object.entries(SUBPATHS).map(([name, file]) => ({ find: new RegExp(`^${name}$`), replacement: src(file) })),
+    alias: Object.entries(SUBPATH_ENTRIES).map(([key, file]) => ({
+      find: new RegExp(`^${specifier(key)}$`),
+      replacement: fileURLToPath(new URL(`./${file}`, import.meta.url)),
+    })),
   },
   test: {
     include: ['test/**/*.test.ts'],
