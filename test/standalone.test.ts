@@ -36,7 +36,7 @@ describe('a clone with nothing beside it', () => {
     const help = await runProcess(npm, ['exec', '--no', '--', 'chatwork-kit', '--help'], { cwd: clone })
     expect(help.code, help.stderr).toBe(0)
     expect(help.stdout).toMatch(/Usage:\s+\$ chatwork-kit <command>/)
-  })
+  }, 180_000)
 
   it('passes the corpus round trip from its own fixture', async () => {
     const run = await runProcess(join(clone, 'node_modules', '.bin', 'vitest'), ['run', 'test/markup/parse.test.ts', '-t', 'corpus'], {
