@@ -3,7 +3,27 @@
  * bodies (oldest dropped first), so that a long-running emulator, or a
  * stream of large unauthenticated bodies, cannot grow it without end.
  */
-import type { RecordedRequest } from './server.ts'
+/**
+ * One request as the emulator received it, for assertions.
+ *
+ * @example
+ * const posts = emu.requests.filter((r: RecordedRequest) => r.method === 'POST' && r.status === 429)
+ */
+export interface RecordedRequest {
+  method: string
+  /** The path relative to the base URL (`/rooms/5002/messages`). */
+  path: string
+  /** The query parameters; a token sent there (where it must never go, spec §1.2) is redacted. */
+  query: Record<string, string>
+  /** Lower-case names; `x-chatworktoken`, `authorization` and any header holding a token are redacted. */
+  headers: Record<string, string>
+  /** The raw body as text (UTF-8), with any token in a form field redacted. */
+  body: string
+  /** Set when the body was larger than the log's `maxBytes` and `body` holds only its start. */
+  bodyTruncated?: true
+  /** The status answered; 0 when the connection was dropped by a fault. */
+  status: number
+}
 
 /**
  * Requests the log keeps by default: 1,000.

@@ -11,7 +11,9 @@ import { parseMultipart } from './multipart.ts'
 import type { RateLimiter, RateLimitVerdict } from './rate-limit.ts'
 import { DOWNLOAD_URL_TTL_MS, matchRoute, type Reply, type RouteContext, type RouteSettings } from './routes/index.ts'
 import type { EmulatorFile, EmulatorState } from './state/index.ts'
-import type { RequestLog } from './request-log.ts'
+import type { RecordedRequest, RequestLog } from './request-log.ts'
+
+export type { RecordedRequest } from './request-log.ts'
 import { Redactor } from './redact.ts'
 
 /** The path prefix of the API, as in `https://api.chatwork.com/v2`. */
@@ -22,28 +24,6 @@ export const DOWNLOAD_PREFIX = '/download/'
 const MIN_REDACTED_LENGTH = 8
 /** Largest request body read, in bytes: a 5 MB upload with room to spare for the multipart framing. */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024
-
-/**
- * One request as the emulator received it, for assertions.
- *
- * @example
- * const posts = emu.requests.filter((r: RecordedRequest) => r.method === 'POST' && r.status === 429)
- */
-export interface RecordedRequest {
-  method: string
-  /** The path relative to the base URL (`/rooms/5002/messages`). */
-  path: string
-  /** The query parameters; a token sent there (where it must never go, spec §1.2) is redacted. */
-  query: Record<string, string>
-  /** Lower-case names; `x-chatworktoken`, `authorization` and any header holding a token are redacted. */
-  headers: Record<string, string>
-  /** The raw body as text (UTF-8), with any token in a form field redacted. */
-  body: string
-  /** Set when the body was larger than the log's `maxBytes` and `body` holds only its start. */
-  bodyTruncated?: true
-  /** The status answered; 0 when the connection was dropped by a fault. */
-  status: number
-}
 
 /** What the pipeline works on. */
 export interface ServerDeps {
