@@ -115,7 +115,8 @@ async function build(workDir: string): Promise<BuiltPackage> {
   await run(join(BIN, 'tsup'), ['--out-dir', join(packageDir, 'dist')], { cwd: ROOT, maxBuffer: 16 << 20 })
 
   const env = childEnv()
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: packageDir, env })
+  // dist is built above; npm's prepare script would build again, without the repository's node_modules
+  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], { cwd: packageDir, env })
   const [packed] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }]
   const tarball = join(workDir, packed.filename)
 
