@@ -92,8 +92,41 @@ async function installPackage(work: string): Promise<string> {
   await mkdir(consumer)
   await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
   await run('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: consumer, env: childEnv() })
-  for (const file of ['suite.mjs', 'entry.mjs', 'entry.cjs', 'worker.mjs']) await cp(join(HERE, file), join(consumer, file))
+  for (const file of ['suite.mjs', 'entry.mjs', 'entry.cjs']) await cp(join(HERE, file), join(consumer, file))
   return consumer
+}
+
+/** The subpaths of the installed package's exports that the suite imports (all but vitest's, which needs the vitest runner). */
+async function subpathsOf(consumer: string): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(join(consumer, 'node_modules', 'chatwork-kit', 'package.json'), 'utf8')) as { exports: Record<string, unknown> }
+  return Object.keys(manifest.exports)
+    .filter((key) => key !== './package.json' && key !== './vitest')
+    .map((key) => `chatwork-kit${key.slice(1)}`)
+}
+
+/**
+ * The suite's entry on workerd: a Worker that imports every subpath Workers
+ * support, runs the suite inside the Worker (handler and client included) on
+ * the settings POSTed to it, and answers the results as JSON.
+ */
+function workerSource(subpaths: string[]): string {
+  const imports = subpaths.map((subpath, i) => `import * as module${i} from '${subpath}'`)
+  const table = subpaths.map((subpath, i) => `  '${subpath}': module${i},`)
+  return [
+    ...imports,
+    "import { runSuite } from './suite.mjs'",
+    '',
+    'const modules = {',
+    ...table,
+    '}',
+    '',
+    'export default {',
+    '  async fetch(request) {',
+    '    return Response.json(await runSuite(async (specifier) => modules[specifier], await request.json()))',
+    '  },',
+    '}',
+    '',
+  ].join('\n')
 }
 
 /** A server that counts the requests it gets: where redirects point, so that a followed one shows. */
@@ -135,7 +168,10 @@ async function main(): Promise<void> {
       .map((line) => (JSON.parse(line) as { body: string }).body)
     const uploadFile = join(work, 'notes.txt')
     await writeFile(uploadFile, 'uploaded from a path\n')
-    const { SERVER_SUBPATHS, WORKER_SUBPATHS } = (await import(pathToFileURL(join(consumer, 'suite.mjs')).href)) as { SERVER_SUBPATHS: string[]; WORKER_SUBPATHS: string[] }
+    const { NODE_ONLY_SUBPATHS } = (await import(pathToFileURL(join(consumer, 'suite.mjs')).href)) as { NODE_ONLY_SUBPATHS: string[] }
+    const serverSubpaths = await subpathsOf(consumer)
+    const workerSubpaths = serverSubpaths.filter((subpath) => !NODE_ONLY_SUBPATHS.includes(subpath))
+    await writeFile(join(consumer, 'worker.mjs'), workerSource(workerSubpaths))
 
     let redirectRoom = 990_000
     /** The settings of one runtime's run: a room of its own, and redirects queued for it. */
@@ -149,7 +185,7 @@ async function main(): Promise<void> {
         token: emu.token,
         roomId: emu.addRoom({ name: `runtime: ${name}` }),
         corpus,
-        subpaths: server ? SERVER_SUBPATHS : WORKER_SUBPATHS,
+        subpaths: server ? serverSubpaths : workerSubpaths,
         uploadPath: server ? { path: uploadFile, content: 'uploaded from a path\n' } : undefined,
         redirects: { getRoomId, postRoomId, origin: trap!.origin },
       }
