@@ -4,7 +4,7 @@
  */
 import { ChatworkArgumentError } from '../errors.ts'
 import type { Call, Requester } from './request.ts'
-import type { RoomSlot } from './rate-limiter.ts'
+import type { RoomSlot } from './rate-limit-store.ts'
 
 /**
  * An account, room, task, file or request id: a safe integer, or its decimal string.

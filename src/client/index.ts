@@ -27,7 +27,20 @@ export {
   type RetryPolicy,
   type TokenSource,
 } from './request.ts'
-export { DEFAULT_POSTING_LIMIT, RATE_LIMIT_FALLBACK_WAIT_MS, type PostingLimit } from './rate-limiter.ts'
+export { DEFAULT_POSTING_LIMIT, readRateLimit, type RateLimitWait } from './rate-limiter.ts'
+export { memoryStore, RATE_LIMIT_FALLBACK_WAIT_MS } from './memory-store.ts'
+export type {
+  PostingLimit,
+  RateLimitAnswer,
+  RateLimitDecision,
+  RateLimitGrant,
+  RateLimitHold,
+  RateLimitPending,
+  RateLimitRequest,
+  RateLimitStore,
+  RoomSlot,
+  TokenBlock,
+} from './rate-limit-store.ts'
 export { MAX_BODY_LENGTH, type MarkupSource, type MessageBody } from '../markup/body.ts'
 export {
   ChatworkError,

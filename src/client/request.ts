@@ -20,7 +20,9 @@ import { encodeParams, type ParamValue } from './form-body.ts'
 import type { MultipartBody } from './multipart.ts'
 import { answerProblem, type FieldType } from './answer-shape.ts'
 import { parseJsonExactIds } from './exact-ids.ts'
-import { DEFAULT_POSTING_LIMIT, readRateLimit, RequestLimiter, type PostingLimit, type RateLimitWait, type RoomSlot } from './rate-limiter.ts'
+import { DEFAULT_POSTING_LIMIT, readRateLimit, RequestLimiter, type RateLimitWait } from './rate-limiter.ts'
+import { memoryStore } from './memory-store.ts'
+import type { PostingLimit, RateLimitStore, RoomSlot } from './rate-limit-store.ts'
 import { sleep, startTimer } from './sleep.ts'
 
 /**
@@ -170,6 +172,14 @@ export interface ChatworkClientOptions {
   maxRateLimitWaitMs?: number
   /** The per-room posting window to keep to. Default {@link DEFAULT_POSTING_LIMIT}; `false`: none. */
   postingLimit?: Partial<PostingLimit> | false
+  /**
+   * Where the rate-limit state lives. Default: a {@link memoryStore} of this
+   * client's own. Pass one store to several clients, or a shared one such as
+   * `redisStore` from `chatwork-kit/redis` to several processes, to keep them
+   * together within one token's limits. A store passed here tells tokens apart
+   * by the token itself (so a token function is also called before the wait).
+   */
+  rateLimitStore?: RateLimitStore
   /** Called before a rate-limit wait, and again if that wait grows (it may throw to refuse the wait). */
   onRateLimit?: (event: RateLimitEvent) => void
   /** Called before each retry. */
@@ -264,7 +274,9 @@ export class Requester {
     this.#options = options
     this.#token = token
     this.#retry = options.retry === false ? false : { ...DEFAULT_RETRY_POLICY, ...options.retry }
-    this.limiter = new RequestLimiter(options.postingLimit === false ? false : { ...DEFAULT_POSTING_LIMIT, ...options.postingLimit })
+    const posting = options.postingLimit === false ? false : { ...DEFAULT_POSTING_LIMIT, ...options.postingLimit }
+    const store = options.rateLimitStore
+    this.limiter = store ? new RequestLimiter(store, posting, () => this.#limitKey()) : new RequestLimiter(memoryStore(), posting, () => '')
     this.#fetch = ofetch.create(
       {
         baseURL: options.baseURL ?? DEFAULT_BASE_URL,
@@ -324,7 +336,7 @@ export class Requester {
         const failure = this.#apiError(request, response, data)
         if (response.status === 429) {
           const room = call.room !== undefined && failure.errors.some((message) => ROOM_LIMIT_MESSAGE.test(message))
-          const resetAt = room ? this.limiter.blockRoom(call.room!.roomId) : this.limiter.blockToken(response.headers)
+          const resetAt = await (room ? this.limiter.blockRoom(call.room!.roomId) : this.limiter.blockToken(response.headers))
           error = new ChatworkRateLimitError({ method, path, scope: room ? 'room' : 'token', resetAt }, { cause: failure })
           if (this.#options.rateLimit === 'throw' || ++rateLimited > MAX_RATE_LIMIT_RETRIES) throw error
           // Retried at once, even a POST, as Chatwork did not process it: the wait happens in the next attempt's acquire.
@@ -394,11 +406,19 @@ export class Requester {
         clearTimeout(timer)
         signal?.removeEventListener('abort', onAbort)
       }
-      this.limiter.record(response.headers)
+      release(response.headers)
       return { response, data: this.#read(request, response) }
     } finally {
       release()
     }
+  }
+
+  /** The token whose limits a store passed in keeps: the store tells tokens apart by it. */
+  async #limitKey(): Promise<string> {
+    const source = this.#token
+    const token = typeof source === 'string' ? source : await source()
+    if (typeof token !== 'string' || token === '') throw new ChatworkMissingTokenError('The token function returned no token')
+    return token
   }
 
   /** The answer's JSON, `undefined` when empty; a 2xx that is not JSON is a final {@link ChatworkResponseError}. */
