@@ -19,7 +19,7 @@ import { CliUsageError, EXIT_USAGE, keepStdinArgs, printError, type RegisterComm
 import { registerEmulator } from './emulator.ts'
 import { registerLint } from './lint.ts'
 import { registerParse } from './parse.ts'
-import { registerSend } from './send.ts'
+import { keepOptionValues, registerSend } from './send.ts'
 
 /** Every subcommand, in the order `--help` lists them. */
 const COMMANDS: RegisterCommand[] = [registerLint, registerParse, registerEmulator, registerSend]
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<void> {
   cli.help()
   cli.version(version)
 
-  const { options } = cli.parse(keepStdinArgs(argv), { run: false })
+  const { options } = cli.parse(keepStdinArgs(keepOptionValues(argv)), { run: false })
   if (options.help || options.version) return
   if (!cli.matchedCommand) {
     if (cli.args.length > 0) throw new CliUsageError(`unknown command "${cli.args[0]}" (see chatwork-kit --help)`)

@@ -55,7 +55,8 @@ describe('chatwork-kit send', () => {
   it('reads the message from stdin with - or without a message argument', async () => {
     const dash = await send(['--room', String(room), '-'], { input: 'from a pipe\n' })
     expect(dash.code).toBe(0)
-    expect(lastBody()).toBe('from a pipe\n')
+    // One trailing newline (what echo adds) is removed; the rest stays.
+    expect(lastBody()).toBe('from a pipe')
     const none = await send(['--room', String(room)], { input: 'no argument' })
     expect(none.code).toBe(0)
     expect(lastBody()).toBe('no argument')
@@ -131,10 +132,12 @@ describe('chatwork-kit send', () => {
 
   it.each([
     { name: 'no --room', args: ['hi'], message: '--room <id> is required (the room to post to)' },
-    { name: 'a room id that is not a number', args: ['--room', 'general', 'hi'], message: '--room takes a room id (a whole number), not "general"' },
+    { name: 'a room id that is not a number', args: ['--room', 'general', 'hi'], message: '--room takes a room id (a positive whole number, like 5009), not "general"' },
     { name: 'a missing file', args: ['--room', '1', '--file', 'nope.pdf'], message: 'cannot read nope.pdf: no such file' },
     { name: '--self-unread with a file', args: ['--room', '1', '--self-unread', '--file', 'report.csv'], message: '--self-unread applies to messages, not to file uploads' },
-    { name: 'an empty message', args: ['--room', '1', ''], message: 'The body is empty' },
+    { name: 'an empty message', args: ['--room', '1', ''], message: 'the message is empty' },
+    { name: 'a message of whitespace only', args: ['--room', '1', ' \n\t\u3000'], message: 'the message is only whitespace' },
+    { name: 'a room given twice', args: ['--room', '1', '--room', '2', 'hi'], message: '--room is given 2 times; send posts to one room' },
     { name: 'an unquoted message', args: ['--room', '1', 'hello', 'world'], message: 'send takes one message, got 2 arguments (quote the message)' },
     { name: 'a message swallowed by --self-unread and another', args: ['--room', '1', '--self-unread', 'a', 'b'], message: 'send takes one message, got 2 arguments (quote the message)' },
   ])('refuses $name with one line and exit 2, before any request', async ({ args, message }) => {
@@ -143,9 +146,68 @@ describe('chatwork-kit send', () => {
     expect(emu.requests).toEqual([])
   })
 
-  it('refuses a bad --base-url with one line and exit 2', async () => {
-    const run = await send(['--room', '1', 'hi'], { baseURL: 'not a url' })
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'chatwork-kit: --base-url takes a URL like http://127.0.0.1:8787/v2, not "not a url"\n' })
+  it.each(['not a url', 'ftp://127.0.0.1/v2', 'file:///etc/passwd', 'javascript:alert(1)', 'ws://127.0.0.1:8787/v2'])(
+    'refuses --base-url %s with one line and exit 2: only http and https',
+    async (baseURL) => {
+      const run = await send(['--room', '1', 'hi'], { baseURL })
+      expect(run).toEqual({ code: 2, stdout: '', stderr: `chatwork-kit: --base-url takes an http or https URL like http://127.0.0.1:8787/v2, not ${JSON.stringify(baseURL)}\n` })
+    },
+  )
+
+  it.each(['0', '', '-3', '0x1391', '5.009e3', '0b1001110010001', '05009', '+5009', '5009.0', ' 5009', '١٢'])(
+    'refuses --room %j with one line and exit 2, before any request: only a plain positive decimal integer',
+    async (value) => {
+      for (const args of [['--room', value, 'hi'], [`--room=${value}`, 'hi']]) {
+        const run = await send(args)
+        expect(run).toEqual({ code: 2, stdout: '', stderr: `chatwork-kit: --room takes a room id (a positive whole number, like 5009), not ${JSON.stringify(value)}\n` })
+      }
+      expect(emu.requests).toEqual([])
+    },
+  )
+
+  it('refuses a message over 65,535 characters with one error and one exit code, with or without --no-lint', async () => {
+    const long = 'x'.repeat(65_536)
+    const checked = await send(['--room', String(room), '-'], { input: long })
+    const unchecked = await send(['--room', String(room), '--no-lint', '-'], { input: long })
+    const expected = { code: 2, stdout: '', stderr: 'chatwork-kit: the message has 65,536 characters; Chatwork takes at most 65,535\n' }
+    expect(checked).toEqual(expected)
+    expect(unchecked).toEqual(expected)
+    expect(emu.requests).toEqual([])
+    // Counted in characters (code points), as Chatwork counts: 65,535 emoji are 131,070 UTF-16 units and go through.
+    expect((await send(['--room', String(room), '--no-lint', '-'], { input: '😀'.repeat(65_535) })).code).toBe(0)
+  })
+
+  it('removes one trailing newline from stdin, not more, and not from the argument', async () => {
+    expect((await send(['--room', String(room), '-'], { input: 'two\n\n' })).code).toBe(0)
+    expect(lastBody()).toBe('two\n')
+    expect((await send(['--room', String(room), '-'], { input: 'crlf\r\n' })).code).toBe(0)
+    expect(lastBody()).toBe('crlf')
+    expect((await send(['--room', String(room), 'argument\n'])).code).toBe(0)
+    expect(lastBody()).toBe('argument\n')
+    const empty = await send(['--room', String(room), '-'], { input: '\n' })
+    expect(empty).toEqual({ code: 2, stdout: '', stderr: 'chatwork-kit: the message is empty\n' })
+  })
+
+  it('documents --no-lint without a misleading "(default: true)"', async () => {
+    const help = await runProcess(process.execPath, [bin, 'send', '--help'], { env: { ...process.env, NO_COLOR: '1' } })
+    const line = help.stdout.split('\n').find((text) => text.includes('--no-lint'))
+    expect(line).toBeDefined()
+    expect(line).not.toContain('default')
+  })
+
+  it('says on stderr what a rate-limit wait over a second waits for, and how long', async () => {
+    const limited = await startEmulator({ rateLimit: { limit: 1, windowMs: 2_000 } })
+    try {
+      const roomId = limited.rooms().find((r) => r.name === 'Project X')!.room_id
+      const env = { CHATWORK_API_TOKEN: limited.token }
+      expect((await send(['--room', String(roomId), 'first'], { env, baseURL: limited.baseURL })).code).toBe(0)
+      const second = await send(['--room', String(roomId), 'second'], { env, baseURL: limited.baseURL })
+      expect(second.code).toBe(0)
+      expect(second.stderr).toMatch(/^chatwork-kit: waiting for the API's rate limit \(per token\): [1-3] s\n$/)
+      expect(limited.messages(roomId).at(-1)!.body).toBe('second')
+    } finally {
+      await limited.close()
+    }
   })
 
   it('needs CHATWORK_API_TOKEN: one line, exit 2', async () => {
@@ -175,6 +237,6 @@ describe('chatwork-kit send', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toBe('')
     expect(run.stderr.split('\n')).toHaveLength(2)
-    expect(run.stderr).toMatch(/^chatwork-kit: POST \/rooms\/\{room_id\}\/messages failed: no response\n$/)
+    expect(run.stderr).toBe(`chatwork-kit: POST /rooms/{room_id}/messages failed: no response from ${baseURL} (is the server running, and is --base-url right?)\n`)
   })
 })
