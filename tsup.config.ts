@@ -16,6 +16,7 @@ export const SUBPATH_ENTRIES: Record<string, string> = {
   testing: 'src/emulator/index.ts',
   vitest: 'src/vitest/index.ts',
   html: 'src/render/html/index.ts',
+  slack: 'src/render/slack/index.ts',
 }
 
 /** What the code build and the declaration build share. */

@@ -7,11 +7,12 @@
  */
 import { parse, stringify } from '../src/entries/markup.ts'
 import { toHast, toHtml } from '../src/render/html/index.ts'
+import { toSlack } from '../src/render/slack/index.ts'
 import { corpusBodies, totalLength } from './corpus.ts'
 import { alternatingRounds } from './rounds.ts'
 
 /** The slowest each renderer may be, as a multiple of parse + stringify's time. */
-const TARGETS: Record<string, number> = { toHtml: 4 }
+const TARGETS: Record<string, number> = { toHtml: 4, toSlack: 3 }
 
 export async function run(): Promise<void> {
   const bodies = Array.from({ length: 20 }, () => corpusBodies).flat()
@@ -20,6 +21,7 @@ export async function run(): Promise<void> {
     ['baseline: parse + stringify', () => { for (const body of bodies) stringify(parse(body)) }],
     ['toHast', () => { for (const body of bodies) toHast(body) }],
     ['toHtml', () => { for (const body of bodies) toHtml(body) }],
+    ['toSlack', () => { for (const body of bodies) toSlack(body) }],
   ])
   console.log(`\nRender: each of ${corpusBodies.length} corpus bodies as a message (x20), ${(megabytes * 1e3).toFixed(0)} K chars, median of 7 alternating rounds`)
   console.table(

@@ -65,6 +65,7 @@ const BUDGETS: { name: string; code: string; maxBytes?: number; ceiling?: number
   { name: 'linter (with the parser)', code: `export { lint, formatDiagnostics } from 'chatwork-kit/markup'`, external: [] },
   { name: 'webhook handler (with the parser)', code: `export { createWebhookHandler } from 'chatwork-kit/webhook'`, external: [] },
   { name: 'toHtml (with the parser and hast-util-to-html)', code: `export { toHtml } from 'chatwork-kit/html'`, external: [] },
+  { name: 'toSlack (with the parser)', code: `export { toSlack } from 'chatwork-kit/slack'`, external: [] },
 ]
 
 // Node built-ins stay imports in every bundle: the runtime provides them.

@@ -63,8 +63,16 @@ export interface HtmlContext {
  * @example
  * htmlContext({ locale: 'ja' }).labels.noDueDate // '期限なし'
  */
-export function htmlContext(options: HtmlOptions = {}): HtmlContext {
+export function htmlContext(options?: HtmlOptions): HtmlContext {
+  // most calls pass no options: their context is made once
+  if (options === undefined) return (defaultContext ??= makeContext({}))
   if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object')
+  return makeContext(options)
+}
+
+let defaultContext: HtmlContext | undefined
+
+function makeContext(options: HtmlOptions): HtmlContext {
   checkAccounts(options.accounts)
   checkFiles(options.files)
   for (const key of ['messageUrl', 'emoticonUrl'] as const) {

@@ -26,45 +26,57 @@ export interface DateFormat {
 }
 
 /**
- * Date formatting in one locale and time zone. The formatters are made on
- * first use and kept for later renders, because making one costs far more
- * than formatting with it. An unknown time zone throws a RangeError naming
- * the option.
+ * Date formatting in one locale and time zone. It is made once and kept for
+ * later renders, and its formatters on first use, because making one costs
+ * far more than formatting with it. An unknown time zone throws a RangeError
+ * naming the option.
  *
  * @example
  * createDateFormat('ja', 'Asia/Tokyo').dateTime(1735600000)?.text // '2024/12/31 8:06'
  */
 export function createDateFormat(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): DateFormat {
-  checkTimeZone(timeZone)
-  const format = (unix: number, withTime: boolean): FormattedDate | undefined => {
-    const instant = new Date(unix * 1000)
-    if (Number.isNaN(instant.getTime())) return undefined
-    return { text: formatter(locale, timeZone, withTime).format(instant), iso: instant.toISOString() }
-  }
-  return { date: (unix) => format(unix, false), dateTime: (unix) => format(unix, true) }
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatter(locale: Locale, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale} ${timeZone} ${withTime}`
-  let found = formatters.get(key)
+  const key = `${locale} ${timeZone}`
+  let found = dateFormats.get(key)
   if (found === undefined) {
-    found = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeZone })
-    formatters.set(key, found)
+    checkTimeZone(timeZone)
+    found = new LocaleDateFormat(locale, timeZone)
+    dateFormats.set(key, found)
   }
   return found
 }
 
-const checkedTimeZones = new Set<string>([DEFAULT_TIME_ZONE])
+/** One per locale and (valid, so finitely many) time zone, made once. */
+const dateFormats = new Map<string, DateFormat>()
+
+class LocaleDateFormat implements DateFormat {
+  private dateOnly: Intl.DateTimeFormat | undefined
+  private withTime: Intl.DateTimeFormat | undefined
+
+  constructor(
+    private readonly locale: Locale,
+    private readonly timeZone: string,
+  ) {}
+
+  date(unix: number): FormattedDate | undefined {
+    const instant = new Date(unix * 1000)
+    if (Number.isNaN(instant.getTime())) return undefined
+    this.dateOnly ??= new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: this.timeZone })
+    return { text: this.dateOnly.format(instant), iso: instant.toISOString() }
+  }
+
+  dateTime(unix: number): FormattedDate | undefined {
+    const instant = new Date(unix * 1000)
+    if (Number.isNaN(instant.getTime())) return undefined
+    this.withTime ??= new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: this.timeZone })
+    return { text: this.withTime.format(instant), iso: instant.toISOString() }
+  }
+}
 
 function checkTimeZone(timeZone: unknown): void {
-  if (typeof timeZone === 'string' && checkedTimeZones.has(timeZone)) return
   try {
     if (typeof timeZone !== 'string') throw new RangeError()
     new Intl.DateTimeFormat('en', { timeZone })
   } catch {
     throw new RangeError(`timeZone must be an IANA time zone such as 'Asia/Tokyo' or 'UTC', got ${JSON.stringify(timeZone)}`)
   }
-  checkedTimeZones.add(timeZone)
 }

@@ -1,2 +1,0 @@
-import { run } from './render.bench.ts'
-await run()
