@@ -26,6 +26,35 @@ export interface FormatDiagnosticsOptions {
 export const MAX_SOURCE_WIDTH = 120
 /** Columns of context kept before the span when a long line is cut. */
 const CONTEXT_BEFORE = 40
+/**
+ * Code units of a line read for one excerpt at most, so that a line of
+ * zero-width characters costs no more than a wide one: each diagnostic costs
+ * a bounded amount, however long its line.
+ */
+const MAX_SOURCE_UNITS = MAX_SOURCE_WIDTH * 4
+
+/**
+ * Characters a terminal would act on or reorder: C0 controls but tab, DEL,
+ * C1 controls (CSI, OSC, …), and the bidirectional overrides and isolates.
+ * Excerpts and messages show them as a visible mark instead.
+ */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+/** A control character's visible stand-in: its Control Pictures symbol (␛ for ESC, ␡ for DEL), or � for the others. */
+function visible(char: string): string {
+  const point = char.charCodeAt(0)
+  return point < 0x20 ? String.fromCharCode(0x2400 + point) : point === 0x7f ? '\u2421' : '\ufffd'
+}
+
+/** What an excerpt shows otherwise: tabs (as spaces) and the {@link CONTROL} characters. */
+const SHOWN_DIFFERENTLY = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+const SHOWN_DIFFERENTLY_ALL = new RegExp(SHOWN_DIFFERENTLY.source, 'g')
+/** {@link CONTROL} without the g flag, to test for it. */
+const HAS_CONTROL = new RegExp(CONTROL.source)
+
+function visibleText(text: string): string {
+  return HAS_CONTROL.test(text) ? text.replace(CONTROL, visible) : text
+}
 
 const SEVERITY_COLORS: Record<Severity, number> = { error: 31, warning: 33, info: 36 }
 
@@ -49,59 +78,74 @@ const plain: Paint = (_, text) => text
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], source: string, options: FormatDiagnosticsOptions = {}): string {
   const paint = options.color ? ansi : plain
   const lines = source.split('\n')
-  const gutter = String(Math.max(1, ...diagnostics.map((d) => d.position.start.line))).length
-  return diagnostics
-    .map((diagnostic) => {
-      const { start, end } = diagnostic.position
-      const location = `${options.filename === undefined ? '' : `${options.filename}:`}${start.line}:${start.column}`
-      const header = `${paint(1, location)}  ${paint(SEVERITY_COLORS[diagnostic.severity], diagnostic.severity)}  ${diagnostic.message}  ${paint(2, diagnostic.code)}`
-      const line = (lines[start.line - 1] ?? '').replace(/\r$/, '')
-      const spanEnd = end.line === start.line ? end.column - 1 : line.length
-      const [shown, caretAt, caretWidth] = excerpt(line, start.column - 1, Math.max(spanEnd, start.column))
-      const pad = ' '.repeat(gutter)
-      const caret = paint(SEVERITY_COLORS[diagnostic.severity], '^'.repeat(caretWidth))
-      return `${header}\n  ${String(start.line).padStart(gutter)} | ${shown}\n  ${pad} | ${' '.repeat(caretAt)}${caret}`
-    })
-    .join('\n\n')
+  // a loop, not Math.max(...lines): a spread of 125,000 arguments throws
+  let lastLine = 1
+  for (const diagnostic of diagnostics) lastLine = Math.max(lastLine, diagnostic.position.start.line)
+  const gutter = String(lastLine).length
+  const pad = ' '.repeat(gutter)
+  const filename = options.filename === undefined ? '' : `${visibleText(options.filename)}:`
+  // whether each line is too wide to show whole, measured once per line however many diagnostics it holds
+  const long = new Map<number, boolean>()
+  const parts: string[] = []
+  for (const diagnostic of diagnostics) {
+    const { start, end } = diagnostic.position
+    const color = SEVERITY_COLORS[diagnostic.severity]
+    const header = `${paint(1, `${filename}${start.line}:${start.column}`)}  ${paint(color, diagnostic.severity)}  ${visibleText(diagnostic.message)}  ${paint(2, diagnostic.code)}`
+    let line = lines[start.line - 1] ?? ''
+    if (line.endsWith('\r')) line = line.slice(0, -1)
+    let cut = long.get(start.line)
+    if (cut === undefined) long.set(start.line, (cut = line.length > MAX_SOURCE_UNITS || tooWide(line)))
+    const spanEnd = end.line === start.line ? end.column - 1 : line.length
+    const [shown, caretAt, caretWidth] = excerpt(line, cut, start.column - 1, Math.max(spanEnd, start.column))
+    const caret = paint(color, '^'.repeat(caretWidth))
+    parts.push(`${header}\n  ${String(start.line).padStart(gutter)} | ${shown}\n  ${pad} | ${' '.repeat(caretAt)}${caret}`)
+  }
+  return parts.join('\n\n')
 }
 
 /**
- * The part of a line to show, with tabs as spaces, cut with `…` when wider
- * than {@link MAX_SOURCE_WIDTH}; and the caret's column and width in it.
+ * The part of a line to show, with tabs as spaces and control characters
+ * visible, cut with `…` when it is `long` (wider than {@link MAX_SOURCE_WIDTH},
+ * or longer than what one excerpt reads); and the caret's column and width in it.
  */
-function excerpt(line: string, from: number, to: number): [shown: string, caretAt: number, caretWidth: number] {
+function excerpt(line: string, long: boolean, from: number, to: number): [shown: string, caretAt: number, caretWidth: number] {
   let first = 0
-  if (width(line) > MAX_SOURCE_WIDTH && from > CONTEXT_BEFORE) first = from - CONTEXT_BEFORE
-  let shown = first > 0 ? '…' : ''
-  let column = shown.length
+  if (long && from > CONTEXT_BEFORE) {
+    first = from - CONTEXT_BEFORE
+    // never start on the second half of a surrogate pair
+    if ((line.charCodeAt(first) & 0xfc00) === 0xdc00) first--
+  }
+  let column = first > 0 ? 1 : 0
   let caretAt = column
   let caretWidth = 0
-  for (let i = first; i < line.length; ) {
+  let i = first
+  while (i < line.length) {
     const point = line.codePointAt(i)!
-    const char = point === 9 ? ' ' : String.fromCodePoint(point)
+    const units = point > 0xffff ? 2 : 1
     const w = charWidth(point)
-    if (column + w > MAX_SOURCE_WIDTH - 1 && i + char.length < line.length) {
-      shown += '…'
-      break
-    }
+    if ((column + w > MAX_SOURCE_WIDTH - 1 || i - first >= MAX_SOURCE_UNITS) && i + units < line.length) break
     if (i === from) caretAt = column
     if (i >= from && i < to) caretWidth += w
-    shown += char
     column += w
-    i += point > 0xffff ? 2 : 1
+    i += units
   }
   if (from >= line.length) caretAt = column
-  return [shown, caretAt, Math.max(1, caretWidth)]
+  // one slice, then the few replacements, rather than a string built character by character
+  let shown = line.slice(first, i)
+  if (SHOWN_DIFFERENTLY.test(shown)) shown = shown.replace(SHOWN_DIFFERENTLY_ALL, (char) => (char === '\t' ? ' ' : visible(char)))
+  return [`${first > 0 ? '…' : ''}${shown}${i < line.length ? '…' : ''}`, caretAt, Math.max(1, caretWidth)]
 }
 
-function width(text: string): number {
+/** Whether a line is wider than {@link MAX_SOURCE_WIDTH}; stops counting there. */
+function tooWide(text: string): boolean {
   let total = 0
-  for (const char of text) total += charWidth(char.codePointAt(0)!)
-  return total
+  for (const char of text) if ((total += charWidth(char.codePointAt(0)!)) > MAX_SOURCE_WIDTH) return true
+  return false
 }
 
 /** Terminal columns of a character: 2 for East Asian wide and emoji, 0 for zero-width marks, else 1. */
 function charWidth(point: number): number {
+  if (point < 0x300) return 1
   if (point === 0x200b || point === 0x200c || point === 0x200d || point === 0xfeff || (point >= 0x300 && point <= 0x36f)) return 0
   const wide =
     (point >= 0x1100 && point <= 0x115f) ||

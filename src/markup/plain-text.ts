@@ -39,13 +39,16 @@ export function toPlainText(treeOrBody: Node | string, options: PlainTextOptions
   const sentences = DTEXT[options.locale ?? 'en']
   if (options.form === 'client') return clientText(tree, sentences, options.accountName)
   let out = ''
+  // The last character written, kept aside: asking `out.endsWith` would flatten the growing string each time, quadratic in the blocks.
+  let last = ''
   // a block ended: the next text starts on a new line
   let lineBreakDue = false
   const write = (text: string): void => {
     if (text === '') return
-    if (lineBreakDue && !out.endsWith('\n') && !text.startsWith('\n')) out += '\n'
+    if (lineBreakDue && last !== '\n' && !text.startsWith('\n')) out += '\n'
     lineBreakDue = false
     out += text
+    last = text[text.length - 1]!
   }
   const pending: (Node | typeof END_BLOCK)[] = [tree]
   while (pending.length > 0) {
@@ -55,7 +58,7 @@ export function toPlainText(treeOrBody: Node | string, options: PlainTextOptions
       continue
     }
     if (BLOCKS.has(node.type)) {
-      if (out !== '' && !out.endsWith('\n')) out += '\n'
+      if (out !== '' && last !== '\n') out += last = '\n'
       lineBreakDue = false
       pending.push(END_BLOCK)
     }

@@ -33,7 +33,8 @@ export class TaskState extends MessageState {
       status: 'open',
       limit_type: limitType,
     }))
-    room.tasks.push(...tasks)
+    // one by one: a spread of an unbounded list into a call overflows the stack (one task per assignee)
+    for (const task of tasks) room.tasks.push(task)
     return tasks
   }
 
