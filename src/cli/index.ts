@@ -15,7 +15,7 @@
 import process from 'node:process'
 import { cac } from 'cac'
 import { version } from '../../package.json'
-import { CliUsageError, EXIT_USAGE, keepStdinArgs, printError, type RegisterCommand } from './io.ts'
+import { CliUsageError, EXIT_USAGE, endQuietlyOnClosedOutput, keepStdinArgs, printError, type RegisterCommand } from './io.ts'
 import { registerEmulator } from './emulator.ts'
 import { registerLint } from './lint.ts'
 import { registerParse } from './parse.ts'
@@ -42,6 +42,7 @@ async function main(argv: string[]): Promise<void> {
   if (typeof code === 'number') process.exitCode = code
 }
 
+endQuietlyOnClosedOutput()
 main(process.argv).catch((error: unknown) => {
   printError(error)
   process.exitCode = error instanceof CliUsageError || (error instanceof Error && error.name === 'CACError') ? EXIT_USAGE : 1

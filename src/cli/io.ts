@@ -155,6 +155,32 @@ export function useColor(env: NodeJS.ProcessEnv = process.env): boolean {
 export const colors = pc.createColors(useColor())
 
 /**
+ * Exit code when the reader of the output went away (`chatwork-kit lint … | head -1`):
+ * 141, 128 + SIGPIPE, as Unix tools end when their output pipe closes.
+ *
+ * @example
+ * process.exitCode = EXIT_CLOSED_OUTPUT
+ */
+export const EXIT_CLOSED_OUTPUT = 141
+
+/**
+ * Ends the command quietly with {@link EXIT_CLOSED_OUTPUT} when stdout or
+ * stderr is closed by its reader (an `EPIPE`), instead of crashing with a
+ * stack trace; other stream errors still throw.
+ *
+ * @example
+ * endQuietlyOnClosedOutput()
+ */
+export function endQuietlyOnClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+      process.exit(EXIT_CLOSED_OUTPUT)
+    })
+  }
+}
+
+/**
  * Prints an error as one line on stderr, `chatwork-kit: message`.
  *
  * @example

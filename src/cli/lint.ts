@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises'
 import process from 'node:process'
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, STDIN, colors, readInputs, useColor, type RegisterCommand } from './io.ts'
 import { formatDiagnostics } from '../lint/format-diagnostics.ts'
+import { toJson } from './json.ts'
 import { fixMarkup, lint, LINT_RULES, type Diagnostic, type LintCode, type LintOptions, type RuleSetting } from '../lint/index.ts'
 
 interface LintFlags {
@@ -107,7 +108,7 @@ export const registerLint: RegisterCommand = (cli) => {
       const infos = results.reduce((n, r) => n + r.infoCount, 0)
       const tooManyWarnings = maxWarnings !== UNLIMITED_WARNINGS && warnings > maxWarnings
       if (json) {
-        process.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
+        process.stdout.write(`${toJson(results)}\n`)
       } else {
         const report = flags.fix && results.some((r) => r.file === '<stdin>') ? process.stderr : process.stdout
         const total = errors + warnings + infos

@@ -4,6 +4,7 @@
  */
 import process from 'node:process'
 import { EXIT_OK, readInputs, type RegisterCommand } from './io.ts'
+import { toJson } from './json.ts'
 import { mentions } from '../markup/mentions.ts'
 import { parse } from '../markup/parse.ts'
 import { toPlainText } from '../markup/plain-text.ts'
@@ -35,7 +36,7 @@ export const registerParse: RegisterCommand = (cli) => {
         return EXIT_OK
       }
       const output = flags.mentions ? mentions(text) : parse(text, { positions: Boolean(flags.positions) })
-      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`)
+      process.stdout.write(`${toJson(output)}\n`)
       return EXIT_OK
     })
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatDiagnostics, lint } from 'chatwork-kit/markup'
+import fc from 'fast-check'
+import { formatDiagnostics, lint, MAX_SOURCE_WIDTH } from 'chatwork-kit/markup'
 
 function format(body: string, options?: Parameters<typeof formatDiagnostics>[2]): string {
   return formatDiagnostics(lint(body), body, options)
@@ -65,5 +66,57 @@ describe('formatDiagnostics', () => {
 
   it('prints nothing for no diagnostics', () => {
     expect(formatDiagnostics([], 'fine')).toBe('')
+  })
+})
+
+describe('formatDiagnostics on hostile input', () => {
+  const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+
+  it('shows terminal control characters visibly, in excerpts, messages and the filename', () => {
+    const body = 'a\u001b]0;pwned\u0007b [To: 1]\u009b2J\u202eevil\u0000'
+    const out = formatDiagnostics(lint(body), body, { filename: 'x\u001b[31m.txt' })
+    expect(out).not.toMatch(RAW_CONTROLS)
+    expect(out).toContain('a␛]0;pwned␇b [To: 1]\ufffd2J\ufffdevil␀')
+    expect(out).toContain('x␛[31m.txt:1:')
+  })
+
+  it('never lets a control character through, for any body (property)', () => {
+    const controls = fc.constantFrom('\u001b', '\u0007', '\u009b', '\u009d', '\u007f', '\u202e', '\u2066', '\r', '\u0000', '[To: 1]', '[info]', 'x', '\t')
+    fc.assert(
+      fc.property(fc.array(controls, { maxLength: 20 }).map((parts) => parts.join('')), (body) => {
+        expect(formatDiagnostics(lint(body), body)).not.toMatch(RAW_CONTROLS)
+      }),
+    )
+  })
+
+  it('prints 130,000 diagnostics (a spread of that many arguments throws)', () => {
+    const body = '[/qt]\n'.repeat(130_000)
+    const out = formatDiagnostics(lint(body), body)
+    expect(out.match(/stray-closer/g)).toHaveLength(130_000)
+    expect(out).toContain('  130000 | [/qt]')
+  }, 60_000)
+
+  it('formats 10,000 diagnostics on one 1 MB line, each excerpt cut around its own span', () => {
+    const unit = `[/qt]${'x'.repeat(95)}`
+    const body = unit.repeat(10_000)
+    const diagnostics = lint(body).filter((d) => d.code === 'stray-closer')
+    expect(diagnostics).toHaveLength(10_000)
+    const blocks = formatDiagnostics(diagnostics, body).split('\n\n')
+    expect(blocks).toHaveLength(10_000)
+    for (const [i, block] of blocks.entries()) {
+      const [header, source, carets] = block.split('\n')
+      expect(header).toContain(`1:${i * 100 + 1}`)
+      expect(source!.length).toBeLessThanOrEqual(MAX_SOURCE_WIDTH + 12)
+      const at = carets!.indexOf('^')
+      expect(source!.slice(at, at + 5)).toBe('[/qt]')
+    }
+  }, 60_000)
+
+  it('reads a bounded part of a line of zero-width characters for each excerpt', () => {
+    const body = `${'\u200b'.repeat(500_000)}[/qt]${'\u200b'.repeat(500_000)}`
+    const out = formatDiagnostics(lint(body).filter((d) => d.code === 'stray-closer'), body)
+    const source = out.split('\n')[1]!
+    expect(source.length).toBeLessThan(MAX_SOURCE_WIDTH * 5)
+    expect(source).toContain('[/qt]')
   })
 })

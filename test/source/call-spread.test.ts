@@ -5,6 +5,8 @@
  * the type checker proves a tuple, whose length is fixed.
  */
 import { readdirSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
@@ -45,6 +47,17 @@ function unboundedSpreads(files: string[]): string[] {
 }
 
 describe('spreads into calls', () => {
+  it('finds an unbounded spread, and lets a tuple through', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chatwork-kit-spread-'))
+    try {
+      const file = join(dir, 'sample.ts')
+      await writeFile(file, 'const lines: number[] = [1, 2]\nconst pair: [number, number] = [1, 2]\nMath.max(1, ...lines)\nMath.max(...pair)\nnew Set(...[lines])\n')
+      expect(unboundedSpreads([file]).map((found) => found.split(': ')[1])).toEqual(['Math.max(1, ...lines)'])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
+
   it('src spreads only tuples into calls', () => {
     expect(unboundedSpreads(sources(join(ROOT, 'src')))).toEqual([])
   }, 60_000)
