@@ -7,6 +7,7 @@ import { CliUsageError, colors, EXIT_OK, readInputs, type RegisterCommand } from
 import { ChatworkEmulatorError } from '../errors.ts'
 import { startEmulator } from '../emulator/start.ts'
 import type { EmulatorSeed } from '../emulator/seed.ts'
+import { seedShapeProblem } from '../emulator/seed-check.ts'
 
 /** The port `chatwork-kit emulator` listens on unless told otherwise. */
 export const DEFAULT_CLI_PORT = 8787
@@ -24,13 +25,18 @@ function parsePort(value: number | string): number {
   return port
 }
 
+/** The seed in `file`, checked: any bad shape (`null`, `false`, a room without members…) is one usage error naming the field. */
 async function readSeed(file: string): Promise<EmulatorSeed> {
   const [input] = await readInputs([file])
+  let seed: unknown
   try {
-    return JSON.parse(input!.text) as EmulatorSeed
+    seed = JSON.parse(input!.text)
   } catch (error) {
     throw new CliUsageError(`${file} is not JSON: ${(error as Error).message}`, { cause: error })
   }
+  const problem = seedShapeProblem(seed)
+  if (problem !== undefined) throw new CliUsageError(`${file} is not a valid seed: ${problem}`)
+  return seed as EmulatorSeed
 }
 
 /** Resolves when the process is asked to stop. */

@@ -4,6 +4,7 @@
  * your own is plain JSON (the CLI reads one from a file).
  */
 import { ChatworkEmulatorError } from '../errors.ts'
+import { seedShapeProblem } from './seed-check.ts'
 import type { EmulatorAccount, EmulatorState, IconPreset, LimitType, MemberLists, TaskStatus } from './state/index.ts'
 
 /** An account of a seed: `account_id` and `name` at least; the first account is the main one. */
@@ -136,19 +137,10 @@ function seedError(message: string, cause?: unknown): ChatworkEmulatorError {
   return new ChatworkEmulatorError(400, `Invalid seed: ${message}`, cause === undefined ? undefined : { cause })
 }
 
-/** Whether `value` looks enough like a seed to be applied (the state checks the rest). */
+/** Throws, naming the first bad field by its path, unless `value` has the shape of a seed (the state checks the rest). */
 function checkShape(seed: unknown): asserts seed is EmulatorSeed {
-  if (typeof seed !== 'object' || seed === null) throw seedError('expected an object')
-  const { accounts, contacts, rooms, requests } = seed as Record<string, unknown>
-  if (!Array.isArray(accounts) || accounts.length === 0) throw seedError('"accounts" must be a non-empty array')
-  for (const account of accounts) {
-    if (typeof account !== 'object' || account === null || typeof account.account_id !== 'number' || typeof account.name !== 'string') {
-      throw seedError('every account needs a numeric "account_id" and a string "name"')
-    }
-  }
-  for (const [name, value] of Object.entries({ contacts, rooms, requests })) {
-    if (value !== undefined && !Array.isArray(value)) throw seedError(`"${name}" must be an array`)
-  }
+  const problem = seedShapeProblem(seed)
+  if (problem !== undefined) throw seedError(problem)
 }
 
 /**

@@ -88,10 +88,32 @@ it('refuses a seed that is not JSON or does not hold together', async () => {
   const invalid = join(scratch, 'b.json')
   await writeFile(notJson, '{ nope')
   await writeFile(invalid, '{"accounts":[]}')
-  for (const [file, message] of [[notJson, /is not JSON/], [invalid, /Invalid seed/]] as const) {
+  for (const [file, message] of [[notJson, /is not JSON/], [invalid, /is not a valid seed: accounts: expected a non-empty array/]] as const) {
     const run = runCli(['emulator', '--port', '0', '--seed', file])
     running.push(run)
     expect(await run.exit).toBe(2)
     expect(run.stderr()).toMatch(message)
   }
+})
+
+it.each([
+  ['null', null, 'the seed: expected an object { accounts: [...] }, got null'],
+  ['false', false, 'the seed: expected an object { accounts: [...] }, got false'],
+  ['members: [1]', { accounts: [{ account_id: 1, name: 'A' }], rooms: [{ name: 'R', members: [1] }] }, 'rooms[0].members: expected { admin: [...] }, got [1]'],
+  ['members: {}', { accounts: [{ account_id: 1, name: 'A' }], rooms: [{ name: 'R', members: {} }] }, 'rooms[0].members.admin: expected a non-empty array [...], got nothing'],
+  [
+    'a message without body',
+    { accounts: [{ account_id: 1, name: 'A' }], rooms: [{ name: 'R', members: { admin: [1] }, messages: [{ from: 1, body: 'ok' }, { from: 1 }] }] },
+    'rooms[0].messages[1].body: expected a string, got nothing',
+  ],
+  ['an account id as a string', { accounts: [{ account_id: '1', name: 'A' }] }, 'accounts[0].account_id: expected a positive integer id, got "1"'],
+])('refuses a seed holding %s with one line naming the field, exit 2', async (_, seed, problem) => {
+  scratch = await mkdtemp(join(tmpdir(), 'cw-emu-cli-'))
+  const file = join(scratch, 'seed.json')
+  await writeFile(file, JSON.stringify(seed))
+  const run = runCli(['emulator', '--port', '0', '--seed', file])
+  running.push(run)
+  expect(await run.exit).toBe(2)
+  expect(run.stderr()).toBe(`chatwork-kit: ${file} is not a valid seed: ${problem}\n`)
+  expect(run.stdout()).toBe('')
 })
