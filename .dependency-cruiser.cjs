@@ -9,7 +9,7 @@ const PARTS = {
   lint: ['markup'],
   client: ['markup', 'errors'],
   webhook: ['markup', 'errors'],
-  emulator: ['markup', 'webhook', 'errors'],
+  emulator: ['markup', 'webhook', 'errors', 'lint', 'render/html'],
   vitest: ['markup', 'lint'],
   'render/shared': ['markup'],
   'render/html': ['markup', 'render/shared'],

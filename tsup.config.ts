@@ -2,6 +2,8 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build, defineConfig, type Options } from 'tsup'
 import type { Plugin } from 'esbuild'
+import * as esbuild from 'esbuild'
+import { bundleUiAssets, UI_ASSETS_DIR } from './src/emulator/ui/assets.ts'
 
 /**
  * The package's subpaths and the source behind each: `index` is `chatwork-kit`,
@@ -25,7 +27,8 @@ const shared = {
   format: ['esm', 'cjs'],
   target: 'es2022',
   platform: 'neutral',
-  external: ['vitest', /^node:/],
+  // esbuild only bundles the emulator UI when running from source (src/emulator/ui/assets.ts)
+  external: ['vitest', 'esbuild', /^node:/],
   // Deno and Workers resolve Node built-ins only by their node: names.
   removeNodeProtocol: false,
 } satisfies Options
@@ -66,6 +69,8 @@ export default defineConfig((overrides) => ({
   onSuccess: async () => {
     const outDir = overrides.outDir ?? 'dist'
     const steps = { ...overrides, outDir, config: false, watch: false, onSuccess: undefined } satisfies Options
+    // the emulator UI's browser app, beside the modules that serve it
+    await bundleUiAssets(esbuild, { outdir: join(outDir, UI_ASSETS_DIR), minify: true })
     if (overrides.entry === undefined) {
       await build({ ...shared, ...steps, entry: workerEntries, format: ['esm'], outExtension: () => ({ js: '.mjs' }), esbuildPlugins: [withoutFileSystem], dts: false })
     }

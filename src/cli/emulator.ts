@@ -1,6 +1,6 @@
 /**
- * `chatwork-kit emulator`: runs the local Chatwork API emulator until Ctrl-C
- * (or SIGTERM), printing its base URL and token.
+ * `chatwork-kit emulator`: runs the local Chatwork API emulator and its web
+ * UI until Ctrl-C (or SIGTERM), printing the UI's URL, the base URL and token.
  */
 import process from 'node:process'
 import { CliUsageError, colors, EXIT_OK, readInputs, type RegisterCommand } from './io.ts'
@@ -17,9 +17,10 @@ interface EmulatorFlags {
   host?: string
   seed?: string
   token?: string
+  ui: boolean
 }
 
-function parsePort(value: number | string): number {
+export function parsePort(value: number | string): number {
   const port = Number(value)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliUsageError(`--port takes a port number (0-65535), not "${value}"`)
   return port
@@ -40,7 +41,7 @@ async function readSeed(file: string): Promise<EmulatorSeed> {
 }
 
 /** Resolves when the process is asked to stop. */
-function stopSignal(): Promise<NodeJS.Signals> {
+export function stopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal))
   })
@@ -59,12 +60,13 @@ export const registerEmulator: RegisterCommand = (cli) => {
     .option('--host <host>', 'Host to listen on (default: 127.0.0.1)')
     .option('--seed <file>', 'JSON seed file (accounts, contacts, rooms, requests) instead of the demo data')
     .option('--token <token>', 'API token of the main account (default: random)')
+    .option('--no-ui', 'Do not serve the web UI beside the API')
     .action(async (flags: EmulatorFlags): Promise<number> => {
       const port = parsePort(flags.port)
       const seed = flags.seed === undefined ? undefined : await readSeed(flags.seed)
       let emu
       try {
-        emu = await startEmulator({ port, host: flags.host, seed, tokens: flags.token === undefined ? undefined : [String(flags.token)] })
+        emu = await startEmulator({ port, host: flags.host, seed, tokens: flags.token === undefined ? undefined : [String(flags.token)], ui: flags.ui !== false })
       } catch (error) {
         if (error instanceof ChatworkEmulatorError) throw new CliUsageError(error.message, { cause: error })
         throw error
@@ -74,6 +76,7 @@ export const registerEmulator: RegisterCommand = (cli) => {
       process.stdout.write(
         [
           colors.bold('Chatwork API emulator running'),
+          ...(emu.uiURL === undefined ? [] : [`  web UI    ${colors.cyan(emu.uiURL)}`]),
           `  base URL  ${colors.cyan(emu.baseURL)}`,
           `  token     ${colors.cyan(emu.token)}`,
           `  account   ${account.name} (${account.account_id})`,

@@ -19,10 +19,11 @@ import { CliUsageError, EXIT_USAGE, endQuietlyOnClosedOutput, keepStdinArgs, pri
 import { registerEmulator } from './emulator.ts'
 import { registerLint } from './lint.ts'
 import { registerParse } from './parse.ts'
+import { registerPlayground } from './playground.ts'
 import { keepOptionValues, registerSend } from './send.ts'
 
 /** Every subcommand, in the order `--help` lists them. */
-const COMMANDS: RegisterCommand[] = [registerLint, registerParse, registerEmulator, registerSend]
+const COMMANDS: RegisterCommand[] = [registerLint, registerParse, registerEmulator, registerPlayground, registerSend]
 
 async function main(argv: string[]): Promise<void> {
   const cli = cac('chatwork-kit')

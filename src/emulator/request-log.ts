@@ -23,6 +23,10 @@ export interface RecordedRequest {
   bodyTruncated?: true
   /** The status answered; 0 when the connection was dropped by a fault. */
   status: number
+  /** When it arrived, in milliseconds since the epoch (the emulator's clock). */
+  time: number
+  /** The headers answered (the rate-limit ones among them); absent until answered, or when the connection was dropped. */
+  responseHeaders?: Record<string, string>
 }
 
 /**

@@ -15,6 +15,7 @@ import type { RecordedRequest, RequestLog } from './request-log.ts'
 
 export type { RecordedRequest } from './request-log.ts'
 import { Redactor } from './redact.ts'
+import type { UiRouter } from './ui/router.ts'
 
 /** The path prefix of the API, as in `https://api.chatwork.com/v2`. */
 export const API_PREFIX = '/v2'
@@ -34,6 +35,10 @@ export interface ServerDeps {
   log: RequestLog
   escapeNonAscii: boolean
   clock: () => number
+  /** Told of each request once it is answered (or dropped). */
+  observe?: (record: RecordedRequest) => void
+  /** The web pages (the UI, the OAuth consent page) served beside `/v2`; other paths go to the API's pipeline. */
+  ui?: UiRouter
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
@@ -78,6 +83,11 @@ function asciiJson(json: string): string {
   return json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
+/** Whether a path is the API's or a download's rather than the web UI's. */
+function isApiPath(pathname: string): boolean {
+  return pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`) || pathname.startsWith(DOWNLOAD_PREFIX)
+}
+
 /** Creates the request handler of an emulator; `baseOrigin` is read per request, once the port is known. */
 export function createHandler(deps: ServerDeps, origin: () => string): (request: IncomingMessage, response: ServerResponse) => void {
   const downloads = new Map<string, { file: EmulatorFile; expires: number }>()
@@ -111,14 +121,23 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
       if (malformed) payload = payload.length > 2 ? payload.slice(0, Math.ceil(payload.length / 2)) : '{"errors":['
       headers['content-type'] = 'application/json; charset=utf-8'
     }
-    if (record !== undefined) record.status = reply.status
     response.writeHead(reply.status, headers)
     response.end(payload)
+    if (record !== undefined) {
+      record.status = reply.status
+      record.responseHeaders = headers
+      deps.observe?.(record)
+    }
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = (request.method ?? 'GET').toUpperCase()
     const url = new URL(request.url ?? '/', 'http://emulator.invalid')
+
+    if (deps.ui !== undefined && !isApiPath(url.pathname) && deps.ui.matches(url.pathname)) {
+      await deps.ui.handle(request, response, url)
+      return
+    }
 
     if (method === 'GET' && url.pathname.startsWith(DOWNLOAD_PREFIX)) {
       const entry = downloads.get(url.pathname.slice(DOWNLOAD_PREFIX.length))
@@ -144,6 +163,7 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
       headers: redactor.headers(request),
       body: isForm(request.headers['content-type'] ?? '') ? redactor.form(text) : text,
       status: 0,
+      time: deps.clock(),
     }
     deps.log.add(record, body)
     if (body === undefined) {
@@ -159,6 +179,7 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
     if (fault?.drop) {
       request.socket.destroy()
+      deps.observe?.(record)
       return
     }
     if (fault?.location !== undefined) {

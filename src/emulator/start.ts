@@ -27,6 +27,9 @@ import {
 import { DEFAULT_WEBHOOK_DISABLE_AFTER, DEFAULT_WEBHOOK_TIMEOUT_MS, EmulatorWebhooks, WEBHOOK_USER_AGENT } from './webhooks.ts'
 import { listen } from './listen.ts'
 import { DEFAULT_REQUEST_LOG_MAX_BYTES, DEFAULT_REQUEST_LOG_MAX_ENTRIES, RequestLog, type RequestLogOptions } from './request-log.ts'
+import { EmulatorEvents } from './events.ts'
+import { DEFAULT_EMULATOR_HOST } from './listen.ts'
+import { createUiSecret, emulatorUiRoutes, UiRouter } from './ui/index.ts'
 
 /**
  * The default Free-plan window, in days (spec §3).
@@ -80,6 +83,12 @@ export interface EmulatorOptions {
   webhookDisableAfter?: number
   /** How much `emu.requests` keeps: default the last {@link DEFAULT_REQUEST_LOG_MAX_ENTRIES} requests and {@link DEFAULT_REQUEST_LOG_MAX_BYTES} of bodies. */
   requestLog?: RequestLogOptions
+  /**
+   * Serves the web UI at the emulator's origin (`emu.uiURL`), beside the API:
+   * rooms, timelines, compose with preview and lint, webhook deliveries and
+   * requests, live. Default `false` (`chatwork-kit emulator` turns it on).
+   */
+  ui?: boolean
 }
 
 /** A room as the helpers show it. */
@@ -149,6 +158,8 @@ export class Emulator {
   readonly token: string
   /** The port listened on. */
   readonly port: number
+  /** The web UI's URL (`http://127.0.0.1:<port>/`) when started with `ui: true`, else undefined. */
+  readonly uiURL: string | undefined
   /**
    * The requests received, in order, tokens redacted: the latest ones within
    * the `requestLog` bounds (older ones are dropped). Clear it with `emu.requests.length = 0`.
@@ -166,6 +177,7 @@ export class Emulator {
     baseURL: string
     token: string
     port: number
+    uiURL: string | undefined
     requests: RecordedRequest[]
     webhooks: EmulatorWebhooks
     state: EmulatorState
@@ -176,6 +188,7 @@ export class Emulator {
     this.baseURL = parts.baseURL
     this.token = parts.token
     this.port = parts.port
+    this.uiURL = parts.uiURL
     this.requests = parts.requests
     this.webhooks = parts.webhooks
     this.state = parts.state
@@ -447,6 +460,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const tokens = options.tokens ?? [randomToken()]
   if (tokens.length === 0) throw new ChatworkEmulatorError(400, 'At least one token is needed')
   const mainAccountId = applySeed(state, options.seed === false ? EMPTY_SEED : (options.seed ?? DEFAULT_SEED), tokens)
+  const events = new EmulatorEvents()
   const webhooks = new EmulatorWebhooks({
     now: () => state.now(),
     defaultAccountId: () => mainAccountId,
@@ -454,16 +468,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     timeoutMs: options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS,
     userAgent: options.webhookUserAgent ?? WEBHOOK_USER_AGENT,
     disableAfter: webhookDisableAfter(options),
+    observe: (delivery) => events.emit({ type: 'delivery', delivery }),
   })
-  state.events.message = (kind, room, message) => webhooks.dispatch(kind, room, message)
+  state.events.message = (kind, room, message) => {
+    if (kind !== 'message_deleted') webhooks.dispatch(kind, room, message)
+    events.emit({ type: 'message', kind: kind === 'message_created' ? 'created' : kind === 'message_updated' ? 'updated' : 'deleted', roomId: room.room_id, message })
+  }
   const faults = new FaultQueue()
   const log = new RequestLog(options.requestLog)
 
   let origin = ''
+  // Pages beside the API: the UI's when asked for; other parts (OAuth consent) add theirs here.
+  const pages = new UiRouter({ secret: createUiSecret(), host: options.host ?? DEFAULT_EMULATOR_HOST })
+  if (options.ui === true) pages.add(...emulatorUiRoutes({ state, webhooks, requests: log.entries, events, mainAccountId, origin: () => origin }))
   const server = createServer(
-    createHandler({ state, limiter, faults, settings, log, escapeNonAscii: options.escapeNonAscii ?? false, clock }, () => origin),
+    createHandler(
+      { state, limiter, faults, settings, log, escapeNonAscii: options.escapeNonAscii ?? false, clock, observe: (request) => events.emit({ type: 'request', request }), ui: pages },
+      () => origin,
+    ),
   )
   const listening = await listen(server, options)
   origin = listening.origin
-  return new Emulator({ baseURL: `${origin}${API_PREFIX}`, token: tokens[0]!, port: listening.port, requests: log.entries, webhooks, state, faults, mainAccountId, close: listening.close })
+  const uiURL = options.ui === true ? `${origin}/` : undefined
+  return new Emulator({ baseURL: `${origin}${API_PREFIX}`, token: tokens[0]!, port: listening.port, uiURL, requests: log.entries, webhooks, state, faults, mainAccountId, close: listening.close })
 }

@@ -100,6 +100,10 @@ export interface WebhookDelivery {
   ok: boolean
   /** Why the receiver could not be reached. */
   error?: string
+  /** When it was sent, in milliseconds since the epoch (the emulator's clock). */
+  time: number
+  /** How long the receiver took to answer or fail, in milliseconds (real time); absent while waiting. */
+  durationMs?: number
 }
 
 /**
@@ -131,6 +135,8 @@ export class EmulatorWebhooks {
       timeoutMs: number
       userAgent: string
       disableAfter: number
+      /** Told when a delivery is sent and again when it is answered or fails. */
+      observe?: (delivery: WebhookDelivery) => void
     },
   ) {}
 
@@ -247,8 +253,10 @@ export class EmulatorWebhooks {
     if (!setting.enabled) return
     const signature = await signWebhookBody(body, setting.token)
     const url = signedUrl(setting.url, signature)
-    const delivery: WebhookDelivery = { settingId: setting.id, eventType, url, body, signature, status: 0, responseSize: 0, ok: false }
+    const delivery: WebhookDelivery = { settingId: setting.id, eventType, url, body, signature, status: 0, responseSize: 0, ok: false, time: this.context.now() * 1000 }
     this.deliveries.push(delivery)
+    this.context.observe?.(delivery)
+    const started = performance.now()
     try {
       const response = await fetch(url, {
         method: 'POST',
@@ -262,7 +270,9 @@ export class EmulatorWebhooks {
     } catch (error) {
       delivery.error = error instanceof Error ? error.message : String(error)
     }
+    delivery.durationMs = Math.round(performance.now() - started)
     this.count(setting, delivery.ok)
+    this.context.observe?.(delivery)
   }
 
   /** Counts a delivery's outcome, and disables the setting after too many failures in a row. */

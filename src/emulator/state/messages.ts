@@ -101,6 +101,7 @@ export class MessageState extends RoomState {
     const { room, message } = this.editable(actor, roomId, messageId)
     room.messages.splice(room.messages.indexOf(message), 1)
     for (const set of room.unread.values()) set.delete(messageId)
+    this.events.message?.('message_deleted', room, message)
   }
 
   /** Marks messages read up to and including `messageId` (all when omitted); 400 if it is read already. */

@@ -175,7 +175,7 @@ export function iconPath(preset: IconPreset): string {
 
 /** Events the state reports, for webhooks. */
 export interface StateEvents {
-  message?: (kind: 'message_created' | 'message_updated', room: EmulatorRoom, message: EmulatorMessage) => void
+  message?: (kind: 'message_created' | 'message_updated' | 'message_deleted', room: EmulatorRoom, message: EmulatorMessage) => void
 }
 
 export function notFound(what: string): ChatworkEmulatorError {
