@@ -2,8 +2,6 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build, defineConfig, type Options } from 'tsup'
 import type { Plugin } from 'esbuild'
-import * as esbuild from 'esbuild'
-import { bundleUiAssets, UI_ASSETS_DIR } from './src/emulator/ui/assets.ts'
 
 /**
  * The package's subpaths and the source behind each: `index` is `chatwork-kit`,
@@ -31,6 +29,8 @@ const shared = {
   external: ['vitest', 'esbuild', /^node:/],
   // Deno and Workers resolve Node built-ins only by their node: names.
   removeNodeProtocol: false,
+  // import.meta.url in the CJS build (the emulator UI finds its files with it)
+  shims: true,
 } satisfies Options
 
 /**
@@ -70,6 +70,8 @@ export default defineConfig((overrides) => ({
     const outDir = overrides.outDir ?? 'dist'
     const steps = { ...overrides, outDir, config: false, watch: false, onSuccess: undefined } satisfies Options
     // the emulator UI's browser app, beside the modules that serve it
+    // (imported here, so that vitest.config.ts, which reads SUBPATH_ENTRIES, does not load them)
+    const [esbuild, { bundleUiAssets, UI_ASSETS_DIR }] = await Promise.all([import('esbuild'), import('./src/emulator/ui/assets.ts')])
     await bundleUiAssets(esbuild, { outdir: join(outDir, UI_ASSETS_DIR), minify: true })
     if (overrides.entry === undefined) {
       await build({ ...shared, ...steps, entry: workerEntries, format: ['esm'], outExtension: () => ({ js: '.mjs' }), esbuildPlugins: [withoutFileSystem], dts: false })

@@ -47,8 +47,7 @@ export async function bundleUiAssets(esbuild: Bundler, options: { outdir?: strin
 
 /** This module's folder: src/emulator/ui from source, dist from the package. */
 function moduleDir(): string {
-  // CJS has __dirname and no import.meta; ESM the other way round.
-  if (typeof __dirname === 'string') return __dirname
+  // the CJS build gets import.meta.url from tsup's shims
   return dirname(fileURLToPath(import.meta.url))
 }
 
