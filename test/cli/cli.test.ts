@@ -225,4 +225,13 @@ describe('chatwork-kit parse', () => {
   it('answers a missing file with one line and exit 2', async () => {
     expect(await cli(['parse', 'missing.txt'])).toEqual({ code: 2, stdout: '', stderr: 'chatwork-kit: cannot read missing.txt: no such file\n' })
   })
+
+  it.each([
+    [['parse', 'clean.txt', 'clean.txt'], 'parse reads one file, got 2 (lint takes several)'],
+    [['parse', '--plain', '--mentions', 'clean.txt'], '--plain and --mentions cannot be combined: choose one output'],
+    [['parse', '--mentions', '--positions', 'clean.txt'], '--mentions and --positions cannot be combined: --positions applies to the JSON tree only'],
+    [['parse', '--positions', '--plain', 'clean.txt'], '--plain and --positions cannot be combined: --positions applies to the JSON tree only'],
+  ])('refuses %j with one line and exit 2, instead of ignoring a part', async (args, message) => {
+    expect(await cli(args)).toEqual({ code: 2, stdout: '', stderr: `chatwork-kit: ${message}\n` })
+  })
 })
