@@ -1,11 +1,14 @@
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ChatworkClient, mentions, parse, toPlainText } from 'chatwork-kit'
 import { signWebhookBody, startEmulator, type Emulator } from 'chatwork-kit/testing'
 import { toNodeListener, type WebhookHandler } from 'chatwork-kit/webhook'
 import { createEchoBot } from '../examples/echo-bot.ts'
+import { runProcess } from './helpers/run-process.ts'
 
 const WEBHOOK_TOKEN = randomBytes(32).toString('base64')
 
@@ -81,5 +84,45 @@ describe('examples/echo-bot.ts against the emulator', () => {
     const response = await bot(new Request('http://127.0.0.1/', { method: 'POST', body, headers: { 'x-chatworkwebhooksignature': signature } }))
     expect(response.status).toBe(200)
     expect(emu.messages(roomId)).toHaveLength(before)
+  })
+})
+
+describe('examples/echo-bot.ts run as a program', () => {
+  const script = fileURLToPath(new URL('../examples/echo-bot.ts', import.meta.url))
+  const withoutTokens = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^CHATWORK_/.test(name)))
+
+  it('explains a missing token in one line, exit 2', async () => {
+    const run = await runProcess(process.execPath, ['--import', 'tsx', script], { env: { ...withoutTokens, CHATWORK_WEBHOOK_TOKEN: WEBHOOK_TOKEN } })
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toMatch(/^echo-bot: set CHATWORK_API_TOKEN: the bot account's API token and its webhook setting's token \(against chatwork-kit emulator: .*\)\n$/)
+  })
+
+  it('answers mentions through the base URL it is given, such as the emulator', { timeout: 30_000 }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      env: { ...withoutTokens, CHATWORK_BASE_URL: emu.baseURL, CHATWORK_API_TOKEN: emu.token, CHATWORK_WEBHOOK_TOKEN: WEBHOOK_TOKEN, PORT: '0' },
+    })
+    try {
+      const port = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString()
+          const match = /listening on port (\d+)/.exec(out)
+          if (match) resolve(match[1]!)
+        })
+        child.once('exit', (code) => reject(new Error(`the bot exited with ${code}`)))
+      })
+      const setting = emu.webhooks.add({ url: `http://127.0.0.1:${port}/`, token: WEBHOOK_TOKEN, events: ['mention_to_me'] })
+      try {
+        const { replies } = await say('[To:1001] from the program', 1002)
+        // One reply from the in-process bot of this file, one from the program.
+        expect(replies).toHaveLength(2)
+        for (const reply of replies) expect(toPlainText(reply)).toContain('from the program')
+      } finally {
+        emu.webhooks.remove(setting.id)
+      }
+    } finally {
+      child.kill()
+    }
   })
 })
