@@ -17,6 +17,7 @@ export const SUBPATH_ENTRIES: Record<string, string> = {
   vitest: 'src/vitest/index.ts',
   html: 'src/render/html/index.ts',
   slack: 'src/render/slack/index.ts',
+  markdown: 'src/render/markdown/index.ts',
 }
 
 /** What the code build and the declaration build share. */
