@@ -9,6 +9,7 @@ import { Tasks } from './tasks.ts'
 import { Files } from './files.ts'
 import { Links } from './links.ts'
 import { IncomingRequests } from './incoming-requests.ts'
+import { oneOf, TASK_STATUSES } from './arguments.ts'
 
 /**
  * A Chatwork API v2 client. Arguments are camelCase; results keep the API's
@@ -89,7 +90,7 @@ export class ChatworkClient {
    * const done = await client.myTasks({ status: 'done' })
    */
   async myTasks(options: { status?: TaskStatus; assignedByAccountId?: Id } & RequestOptions = {}): Promise<MyTask[]> {
-    const params = { status: options.status, assigned_by_account_id: idParam(options.assignedByAccountId, 'assignedByAccountId') }
+    const params = { status: oneOf(options.status, 'status', TASK_STATUSES), assigned_by_account_id: idParam(options.assignedByAccountId, 'assignedByAccountId') }
     return request(this.#requester, 'GET /my/tasks', [], { params, list: true, options })
   }
 

@@ -2,6 +2,7 @@
 import { Endpoints, type Id } from './call.ts'
 import type { RequestOptions } from './request.ts'
 import type { InviteLink } from './types.ts'
+import { linkCode, text } from './arguments.ts'
 
 /**
  * `links.create` and `links.update`. An update is not a patch: omitted fields revert to Chatwork's defaults (spec §5.28).
@@ -66,5 +67,5 @@ export class Links extends Endpoints {
 }
 
 function linkParams(input: InviteLinkInput) {
-  return { code: input.code, need_acceptance: input.needAcceptance, description: input.description }
+  return { code: linkCode(input.code, 'code'), need_acceptance: input.needAcceptance, description: text(input.description, 'description') }
 }

@@ -3,6 +3,7 @@ import { ChatworkArgumentError } from '../errors.ts'
 import { Endpoints, idParam, type Id } from './call.ts'
 import type { RequestOptions } from './request.ts'
 import type { IconPreset, Member, Room, RoomDetail, RoomMembers } from './types.ts'
+import { ICON_PRESETS, linkCode, oneOf, roomName, text } from './arguments.ts'
 
 /**
  * Room membership by role, as account ids; `adminIds` needs at least one.
@@ -72,12 +73,12 @@ export class Rooms extends Endpoints {
    */
   async create(input: CreateRoomInput, options?: RequestOptions): Promise<{ room_id: number }> {
     const params = {
-      name: input.name,
+      name: roomName(input.name ?? ''),
       ...memberParams(input),
-      description: input.description,
-      icon_preset: input.iconPreset,
+      description: text(input.description, 'description'),
+      icon_preset: oneOf(input.iconPreset, 'iconPreset', ICON_PRESETS),
       link: input.link,
-      link_code: input.linkCode,
+      link_code: linkCode(input.linkCode, 'linkCode'),
       link_need_acceptance: input.linkNeedAcceptance,
     }
     return this.request('POST /rooms', [], { params, options })
@@ -100,7 +101,7 @@ export class Rooms extends Endpoints {
    * await client.rooms.update(roomId, { description: 'Weekly sync' })
    */
   async update(roomId: Id, input: UpdateRoomInput, options?: RequestOptions): Promise<{ room_id: number }> {
-    const params = { name: input.name, description: input.description, icon_preset: input.iconPreset }
+    const params = { name: roomName(input.name), description: text(input.description, 'description'), icon_preset: oneOf(input.iconPreset, 'iconPreset', ICON_PRESETS) }
     return this.request('PUT /rooms/{room_id}', [roomId], { params, options })
   }
 

@@ -4,6 +4,8 @@ import type { RequestOptions } from './request.ts'
 import { sendableBody } from './body.ts'
 import type { MessageBody } from '../markup/body.ts'
 import type { RoomTask, TaskLimitType, TaskStatus } from './types.ts'
+import { ChatworkArgumentError } from '../errors.ts'
+import { oneOf, TASK_LIMIT_TYPES, TASK_STATUSES } from './arguments.ts'
 
 /**
  * `tasks.create`: one task per assignee.
@@ -38,7 +40,7 @@ export class Tasks extends Endpoints {
     const params = {
       account_id: idParam(options.accountId, 'accountId'),
       assigned_by_account_id: idParam(options.assignedByAccountId, 'assignedByAccountId'),
-      status: options.status,
+      status: oneOf(options.status, 'status', TASK_STATUSES),
     }
     return this.request('GET /rooms/{room_id}/tasks', [roomId], { params, list: true, options })
   }
@@ -53,9 +55,9 @@ export class Tasks extends Endpoints {
   async create(roomId: Id, input: CreateTaskInput, options?: RequestOptions): Promise<{ task_ids: number[] }> {
     const params = {
       body: sendableBody(input.body, 0),
-      to_ids: idParam(input.toIds, 'toIds'),
+      to_ids: idParam(nonEmpty(input.toIds), 'toIds'),
       limit: input.limit,
-      limit_type: input.limitType,
+      limit_type: oneOf(input.limitType, 'limitType', TASK_LIMIT_TYPES),
     }
     return this.request('POST /rooms/{room_id}/tasks', [roomId], { params, room: 'post', options })
   }
@@ -77,6 +79,12 @@ export class Tasks extends Endpoints {
    * await client.tasks.setStatus(roomId, taskId, 'done')
    */
   async setStatus(roomId: Id, taskId: Id, status: TaskStatus, options?: RequestOptions): Promise<{ task_id: number }> {
-    return this.request('PUT /rooms/{room_id}/tasks/{task_id}/status', [roomId, taskId], { params: { body: status }, options })
+    return this.request('PUT /rooms/{room_id}/tasks/{task_id}/status', [roomId, taskId], { params: { body: oneOf(status, 'status', TASK_STATUSES) }, options })
   }
+}
+
+/** A task needs an assignee: an empty list of ids is refused, not sent. */
+function nonEmpty(ids: readonly Id[]): readonly Id[] {
+  if (Array.isArray(ids) && ids.length === 0) throw new ChatworkArgumentError('toIds', 'toIds must be a non-empty list of account ids (one task per assignee)')
+  return ids
 }
