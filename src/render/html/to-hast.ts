@@ -63,7 +63,7 @@ function renderNode(node: Content, context: HtmlContext, depth: number, into: El
       into.push(quoteBox(node, context, depth))
       return
     case 'qtmeta':
-      into.push(element('span', ['cw-qtmeta'], { dataAccountId: node.accountId }, quoteHeader(node, context)))
+      into.push(element('span', ['cw-qtmeta'], {}, quoteHeader(node, context)))
       return
     case 'info':
       into.push(block('div', 'cw-info', node.children, context, depth))
@@ -82,7 +82,7 @@ function renderNode(node: Content, context: HtmlContext, depth: number, into: El
     }
     case 'picon': {
       const account = resolveAccount(context.accounts, node.accountId)
-      into.push(avatar(node.accountId, account?.name ?? `#${node.accountId}`, account?.avatarUrl, true))
+      into.push(avatar(account?.name ?? `#${node.accountId}`, account?.avatarUrl, true))
       return
     }
     case 'pname':
@@ -112,7 +112,7 @@ function renderNode(node: Content, context: HtmlContext, depth: number, into: El
       into.push(time('cw-date', context.dates.date(node.time), node.time))
       return
     case 'live':
-      into.push(element('span', ['cw-live'], { dataLiveId: node.id, dataRoomId: node.roomId }, [textNode(context.labels.live)]))
+      into.push(element('span', ['cw-live'], {}, [textNode(context.labels.live)]))
       return
     case 'emoticon':
       into.push(emoticon(node.code, node.name, context))
@@ -121,6 +121,8 @@ function renderNode(node: Content, context: HtmlContext, depth: number, into: El
       // a tree made by hand may hold any string here: only web URLs become links
       into.push(isWebUrl(node.url) ? element('a', ['cw-link'], linkProperties(node.url, context), [textNode(node.url)]) : textNode(node.url))
       return
+    default:
+      unknownNode(node)
   }
 }
 
@@ -153,47 +155,45 @@ function linkProperties(href: string, context: HtmlContext): Properties {
   return properties
 }
 
-function avatar(accountId: number, name: string, url: string | undefined, alone: boolean): Element {
+function avatar(name: string, url: string | undefined, alone: boolean): Element {
   // beside a visible name, the image says nothing more to a screen reader
-  if (isWebUrl(url)) return element('img', ['cw-avatar'], alone ? { src: url, alt: name, dataAccountId: accountId } : { src: url, alt: '' }, [])
-  return element('span', ['cw-avatar'], alone ? { title: name, dataAccountId: accountId } : {}, [])
+  if (isWebUrl(url)) return element('img', ['cw-avatar'], { src: url, alt: alone ? name : '' }, [])
+  return element('span', ['cw-avatar'], alone ? { title: name } : {}, [])
 }
 
 function accountName(accountId: number, context: HtmlContext): Element {
   const account = resolveAccount(context.accounts, accountId)
-  return element('span', ['cw-name'], { dataAccountId: accountId }, [textNode(account?.name ?? `#${accountId}`)])
+  return element('span', ['cw-name'], {}, [textNode(account?.name ?? `#${accountId}`)])
 }
 
 function piconname(accountId: number, context: HtmlContext): Element {
   const account = resolveAccount(context.accounts, accountId)
   const name = account?.name ?? `#${accountId}`
-  return element('span', ['cw-piconname'], { dataAccountId: accountId }, [avatar(accountId, name, account?.avatarUrl, false), element('span', ['cw-name'], {}, [textNode(name)])])
+  return element('span', ['cw-piconname'], {}, [avatar(name, account?.avatarUrl, false), element('span', ['cw-name'], {}, [textNode(name)])])
 }
 
 /** A To or reply chip: the badge, the avatar and the name. */
 function chip(tagName: string, className: string, badge: string, accountId: number, properties: Properties, context: HtmlContext): Element {
   const account = resolveAccount(context.accounts, accountId)
   const name = account?.name ?? `#${accountId}`
-  properties.dataAccountId = accountId
   return element(tagName, [className], properties, [
     element('span', ['cw-badge'], {}, [textNode(badge)]),
-    avatar(accountId, name, account?.avatarUrl, false),
+    avatar(name, account?.avatarUrl, false),
     element('span', ['cw-name'], {}, [textNode(name)]),
   ])
 }
 
 function replyChip(node: Reply, context: HtmlContext): Element {
   const url = replyIsLinked(node) ? context.messageUrl?.(node.roomId, node.messageId) : undefined
-  const target = { dataRoomId: node.roomId, dataMessageId: node.messageId }
-  if (isWebUrl(url)) return chip('a', 'cw-reply', context.labels.reply, node.accountId, { ...linkProperties(url, context), ...target }, context)
-  return chip('span', 'cw-reply', context.labels.reply, node.accountId, target, context)
+  if (isWebUrl(url)) return chip('a', 'cw-reply', context.labels.reply, node.accountId, linkProperties(url, context), context)
+  return chip('span', 'cw-reply', context.labels.reply, node.accountId, {}, context)
 }
 
 /** Avatar, name and, when `time` is given, the date and time of a quoted message. */
 function quoteHeader(meta: { accountId: number; time?: number }, context: HtmlContext): ElementContent[] {
   const account = resolveAccount(context.accounts, meta.accountId)
   const name = account?.name ?? `#${meta.accountId}`
-  const header: ElementContent[] = [avatar(meta.accountId, name, account?.avatarUrl, false), element('span', ['cw-name'], {}, [textNode(name)])]
+  const header: ElementContent[] = [avatar(name, account?.avatarUrl, false), element('span', ['cw-name'], {}, [textNode(name)])]
   if (meta.time !== undefined) header.push(time('cw-time', context.dates.dateTime(meta.time), meta.time))
   return header
 }
@@ -201,7 +201,6 @@ function quoteHeader(meta: { accountId: number; time?: number }, context: HtmlCo
 function quoteBox(node: Quote, context: HtmlContext, depth: number): Element {
   const box = element('blockquote', ['cw-quote'], {}, [])
   if (node.accountId !== undefined) {
-    box.properties.dataAccountId = node.accountId
     box.children.push(element('div', ['cw-quote-header'], {}, quoteHeader({ accountId: node.accountId, time: node.time }, context)))
   }
   box.children.push(block('div', 'cw-quote-body', node.children, context, depth))
@@ -216,7 +215,7 @@ function time(className: string, formatted: FormattedDate | undefined, unix: num
 
 function preview(node: Preview, context: HtmlContext): Element {
   const file = resolveFile(context.files, node.fileId)
-  const properties: Properties = { dataFileId: node.fileId }
+  const properties: Properties = {}
   if (node.height !== undefined) properties.style = `height:${node.height}px`
   if (isWebUrl(file?.previewUrl)) return element('img', ['cw-preview'], { src: file.previewUrl, alt: file.name ?? '', ...properties }, [])
   if (file?.name !== undefined) properties.title = file.name
@@ -228,8 +227,8 @@ function download(node: Download, context: HtmlContext): Element {
   const label = downloadLabel(node, file)
   const children: ElementContent[] = [element('span', ['cw-file-name'], {}, [textNode(label.name)])]
   if (label.size !== undefined) children.push(element('span', ['cw-file-size'], {}, [textNode(label.size)]))
-  if (isWebUrl(file?.url)) return element('a', ['cw-download'], { ...linkProperties(file.url, context), dataFileId: node.fileId }, children)
-  return element('span', ['cw-download'], { dataFileId: node.fileId }, children)
+  if (isWebUrl(file?.url)) return element('a', ['cw-download'], linkProperties(file.url, context), children)
+  return element('span', ['cw-download'], {}, children)
 }
 
 function taskPanel(node: Task, context: HtmlContext, depth: number): Element {
@@ -257,4 +256,9 @@ function emoticon(code: string, name: string, context: HtmlContext): Element {
   const url = context.emoticonUrl?.(code, name)
   if (isWebUrl(url)) return element('img', ['cw-emoticon'], { src: url, alt: code, title: label }, [])
   return element('span', ['cw-emoticon'], { title: label }, [textNode(code)])
+}
+
+/** A node of a type the tree does not have: a hand-made tree's mistake, refused rather than dropped. */
+function unknownNode(node: never): never {
+  throw new TypeError(`cannot render a node of type ${JSON.stringify((node as { type?: unknown }).type)}`)
 }

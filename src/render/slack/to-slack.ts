@@ -139,6 +139,8 @@ function renderNode(node: Content, context: SlackContext, depth: number, out: Li
       // a tree made by hand may hold any string here: only web URLs become links
       out.inline(isWebUrl(node.url) ? `<${linkTarget(node.url)}>` : escape(node.url))
       return
+    default:
+      unknownNode(node)
   }
 }
 
@@ -255,4 +257,9 @@ function slackDate(unix: number, withTime: boolean, context: SlackContext): stri
   const formatted = withTime ? context.dates.dateTime(unix) : context.dates.date(unix)
   if (formatted === undefined) return String(unix)
   return `<!date^${unix}^${withTime ? '{date_short_pretty} {time}' : '{date_short_pretty}'}|${linkText(formatted.text)}>`
+}
+
+/** A node of a type the tree does not have: a hand-made tree's mistake, refused rather than dropped. */
+function unknownNode(node: never): never {
+  throw new TypeError(`cannot render a node of type ${JSON.stringify((node as { type?: unknown }).type)}`)
 }

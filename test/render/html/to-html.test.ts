@@ -18,8 +18,8 @@ describe('toHtml: each node type', () => {
   })
 
   it('To: a chip with the badge, the avatar and the name; an unknown id shows #id', () => {
-    expect(toHtml('[To:1] Taro', { accounts })).toBe(wrap(`<span class="cw-to" data-account-id="1"><span class="cw-badge">To</span>${avatar1}<span class="cw-name">Taro</span></span> Taro`))
-    expect(toHtml('[To:9]')).toBe(wrap('<span class="cw-to" data-account-id="9"><span class="cw-badge">To</span><span class="cw-avatar"></span><span class="cw-name">#9</span></span>'))
+    expect(toHtml('[To:1] Taro', { accounts })).toBe(wrap(`<span class="cw-to"><span class="cw-badge">To</span>${avatar1}<span class="cw-name">Taro</span></span> Taro`))
+    expect(toHtml('[To:9]')).toBe(wrap('<span class="cw-to"><span class="cw-badge">To</span><span class="cw-avatar"></span><span class="cw-name">#9</span></span>'))
   })
 
   it('toall: To ALL', () => {
@@ -30,21 +30,21 @@ describe('toHtml: each node type', () => {
     const messageUrl = (roomId: number, messageId: string) => `https://www.chatwork.com/#!rid${roomId}-${messageId}`
     const chip = `<span class="cw-badge">RE</span><span class="cw-avatar"></span><span class="cw-name">Hanako</span>`
     expect(toHtml('[rp aid=2 to=3-1928374655918273645]', { accounts, messageUrl })).toBe(
-      wrap(`<a class="cw-reply" href="https://www.chatwork.com/#!rid3-1928374655918273645" ${rel} data-room-id="3" data-message-id="1928374655918273645" data-account-id="2">${chip}</a>`),
+      wrap(`<a class="cw-reply" href="https://www.chatwork.com/#!rid3-1928374655918273645" ${rel}>${chip}</a>`),
     )
-    expect(toHtml('[rp aid=2 to=3-4]', { accounts })).toBe(wrap(`<span class="cw-reply" data-room-id="3" data-message-id="4" data-account-id="2">${chip}</span>`))
-    expect(toHtml('[rp aid=2 to=3:4]', { accounts, messageUrl })).toBe(wrap(`<span class="cw-reply" data-room-id="3" data-message-id="4" data-account-id="2">${chip}</span>`))
+    expect(toHtml('[rp aid=2 to=3-4]', { accounts })).toBe(wrap(`<span class="cw-reply">${chip}</span>`))
+    expect(toHtml('[rp aid=2 to=3:4]', { accounts, messageUrl })).toBe(wrap(`<span class="cw-reply">${chip}</span>`))
   })
 
   it('quote: a box with a header (avatar, name, date and time only when time is given), or none for a bare quote', () => {
     expect(toHtml('[qt][qtmeta aid=1 time=1700000000]Hi\nthere[/qt]\nafter', { accounts })).toBe(
       wrap(
-        `<blockquote class="cw-quote" data-account-id="1"><div class="cw-quote-header">${avatar1}<span class="cw-name">Taro</span><time class="cw-time" datetime="2023-11-14T22:13:20.000Z">Nov 14, 2023, 10:13 PM</time></div>` +
+        `<blockquote class="cw-quote"><div class="cw-quote-header">${avatar1}<span class="cw-name">Taro</span><time class="cw-time" datetime="2023-11-14T22:13:20.000Z">Nov 14, 2023, 10:13 PM</time></div>` +
           '<div class="cw-quote-body">Hi\nthere</div></blockquote>after',
       ),
     )
     expect(toHtml('[qt][qtmeta aid=2]x[/qt]', { accounts })).toBe(
-      wrap('<blockquote class="cw-quote" data-account-id="2"><div class="cw-quote-header"><span class="cw-avatar"></span><span class="cw-name">Hanako</span></div><div class="cw-quote-body">x</div></blockquote>'),
+      wrap('<blockquote class="cw-quote"><div class="cw-quote-header"><span class="cw-avatar"></span><span class="cw-name">Hanako</span></div><div class="cw-quote-body">x</div></blockquote>'),
     )
     expect(toHtml('[qt]partial[/qt]')).toBe(wrap('<blockquote class="cw-quote"><div class="cw-quote-body">partial</div></blockquote>'))
     expect(toHtml('[qt][qt]in[/qt]out[/qt]')).toBe(
@@ -54,7 +54,7 @@ describe('toHtml: each node type', () => {
 
   it('qtmeta outside a quote: the header inline', () => {
     expect(toHtml('a[qtmeta aid=2 time=0]b', { accounts })).toBe(
-      wrap('a<span class="cw-qtmeta" data-account-id="2"><span class="cw-avatar"></span><span class="cw-name">Hanako</span><time class="cw-time" datetime="1970-01-01T00:00:00.000Z">Jan 1, 1970, 12:00 AM</time></span>b'),
+      wrap('a<span class="cw-qtmeta"><span class="cw-avatar"></span><span class="cw-name">Hanako</span><time class="cw-time" datetime="1970-01-01T00:00:00.000Z">Jan 1, 1970, 12:00 AM</time></span>b'),
     )
   })
 
@@ -78,36 +78,36 @@ describe('toHtml: each node type', () => {
 
   it('picon, pname, piconname', () => {
     expect(toHtml('[picon:1][picon:2]', { accounts })).toBe(
-      wrap('<img class="cw-avatar" src="https://example.com/1.png" alt="Taro" data-account-id="1"><span class="cw-avatar" title="Hanako" data-account-id="2"></span>'),
+      wrap('<img class="cw-avatar" src="https://example.com/1.png" alt="Taro"><span class="cw-avatar" title="Hanako"></span>'),
     )
-    expect(toHtml('[pname:1][pname:7]', { accounts })).toBe(wrap('<span class="cw-name" data-account-id="1">Taro</span><span class="cw-name" data-account-id="7">#7</span>'))
-    expect(toHtml('[piconname:1]', { accounts })).toBe(wrap(`<span class="cw-piconname" data-account-id="1">${avatar1}<span class="cw-name">Taro</span></span>`))
+    expect(toHtml('[pname:1][pname:7]', { accounts })).toBe(wrap('<span class="cw-name">Taro</span><span class="cw-name">#7</span>'))
+    expect(toHtml('[piconname:1]', { accounts })).toBe(wrap(`<span class="cw-piconname">${avatar1}<span class="cw-name">Taro</span></span>`))
   })
 
   it('preview: an image of its height when the file has a previewUrl, else a placeholder of that height', () => {
     const files = new Map([[5, { name: 'cat.png', previewUrl: 'https://files.example/5/thumb' }]])
-    expect(toHtml('[preview id=5 ht=150]', { files })).toBe(wrap('<img class="cw-preview" src="https://files.example/5/thumb" alt="cat.png" data-file-id="5" style="height:150px">'))
-    expect(toHtml('[preview id=6 ht=26]', { files })).toBe(wrap('<span class="cw-preview" data-file-id="6" style="height:26px"></span>'))
-    expect(toHtml('[preview id=6]')).toBe(wrap('<span class="cw-preview" data-file-id="6"></span>'))
+    expect(toHtml('[preview id=5 ht=150]', { files })).toBe(wrap('<img class="cw-preview" src="https://files.example/5/thumb" alt="cat.png" style="height:150px">'))
+    expect(toHtml('[preview id=6 ht=26]', { files })).toBe(wrap('<span class="cw-preview" style="height:26px"></span>'))
+    expect(toHtml('[preview id=6]')).toBe(wrap('<span class="cw-preview"></span>'))
   })
 
   it('download: a link with the file name and size, the name from files when known', () => {
     const files = new Map([[5, { url: 'https://files.example/5' }], [6, { name: 'renamed.zip' }]])
     expect(toHtml('[download:5]file.zip (247.60 KB)[/download]', { files })).toBe(
-      wrap(`<a class="cw-download" href="https://files.example/5" ${rel} data-file-id="5"><span class="cw-file-name">file.zip</span><span class="cw-file-size">247.60 KB</span></a>`),
+      wrap(`<a class="cw-download" href="https://files.example/5" ${rel}><span class="cw-file-name">file.zip</span><span class="cw-file-size">247.60 KB</span></a>`),
     )
     expect(toHtml('[download:6]old.zip (0 B)[/download]', { files })).toBe(
-      wrap('<span class="cw-download" data-file-id="6"><span class="cw-file-name">renamed.zip</span><span class="cw-file-size">0 B</span></span>'),
+      wrap('<span class="cw-download"><span class="cw-file-name">renamed.zip</span><span class="cw-file-size">0 B</span></span>'),
     )
-    expect(toHtml('[download:7]notes[/download]')).toBe(wrap('<span class="cw-download" data-file-id="7"><span class="cw-file-name">notes</span></span>'))
+    expect(toHtml('[download:7]notes[/download]')).toBe(wrap('<span class="cw-download"><span class="cw-file-name">notes</span></span>'))
   })
 
   it('task: a panel with its body, assignees, due date or "no due date", and state', () => {
     expect(toHtml('[task aid=1,2 st=open lt=1454165999]Task Content[/task]', { accounts })).toBe(
       wrap(
         '<div class="cw-task cw-task-open"><div class="cw-task-body">Task Content</div><div class="cw-task-meta"><span class="cw-task-assignees">' +
-          `<span class="cw-piconname" data-account-id="1">${avatar1}<span class="cw-name">Taro</span></span>` +
-          '<span class="cw-piconname" data-account-id="2"><span class="cw-avatar"></span><span class="cw-name">Hanako</span></span></span>' +
+          `<span class="cw-piconname">${avatar1}<span class="cw-name">Taro</span></span>` +
+          '<span class="cw-piconname"><span class="cw-avatar"></span><span class="cw-name">Hanako</span></span></span>' +
           '<span class="cw-task-due">Due: <time class="cw-time" datetime="2016-01-30T14:59:59.000Z">Jan 30, 2016</time></span><span class="cw-task-status">Open</span></div></div>',
       ),
     )
@@ -121,9 +121,9 @@ describe('toHtml: each node type', () => {
   it('dtext: the sentence in the locale; an unknown key literally', () => {
     const body = '[dtext:chatroom_member_is][piconname:2][dtext:chatroom_added][dtext:no_such_key]'
     expect(toHtml(body, { accounts, locale: 'ja' })).toBe(
-      wrap('メンバー「<span class="cw-piconname" data-account-id="2"><span class="cw-avatar"></span><span class="cw-name">Hanako</span></span>」を追加しました。[dtext:no_such_key]'),
+      wrap('メンバー「<span class="cw-piconname"><span class="cw-avatar"></span><span class="cw-name">Hanako</span></span>」を追加しました。[dtext:no_such_key]'),
     )
-    expect(toHtml(body, { accounts })).toBe(wrap('<span class="cw-piconname" data-account-id="2"><span class="cw-avatar"></span><span class="cw-name">Hanako</span></span> joined the group.[dtext:no_such_key]'))
+    expect(toHtml(body, { accounts })).toBe(wrap('<span class="cw-piconname"><span class="cw-avatar"></span><span class="cw-name">Hanako</span></span> joined the group.[dtext:no_such_key]'))
   })
 
   it('deleted: nothing but a marker', () => {
@@ -137,7 +137,7 @@ describe('toHtml: each node type', () => {
   })
 
   it('live: the join label', () => {
-    expect(toHtml('[live id=5 rid=5002]')).toBe(wrap('<span class="cw-live" data-live-id="5" data-room-id="5002">Join ChatWork Live</span>'))
+    expect(toHtml('[live id=5 rid=5002]')).toBe(wrap('<span class="cw-live">Join ChatWork Live</span>'))
   })
 
   it('emoticons: the code in a span titled with its label; extended and custom ones titled with their name', () => {
@@ -155,7 +155,7 @@ describe('toHtml: each node type', () => {
     expect(toHtml(text('a<'))).toBe(wrap('a&#x3C;'))
     expect(toHtml(root(info(title('T'), 'x'), quote({ accountId: 2, time: 0 }, 'q'), code('c')))).toBe(
       wrap(
-        '<div class="cw-info"><div class="cw-title">T</div>x</div><blockquote class="cw-quote" data-account-id="2"><div class="cw-quote-header"><span class="cw-avatar"></span><span class="cw-name">#2</span>' +
+        '<div class="cw-info"><div class="cw-title">T</div>x</div><blockquote class="cw-quote"><div class="cw-quote-header"><span class="cw-avatar"></span><span class="cw-name">#2</span>' +
           '<time class="cw-time" datetime="1970-01-01T00:00:00.000Z">Jan 1, 1970, 12:00 AM</time></div><div class="cw-quote-body">q</div></blockquote><pre class="cw-code"><code>c</code></pre>',
       ),
     )
@@ -164,7 +164,7 @@ describe('toHtml: each node type', () => {
 
 describe('toHtml: options', () => {
   it('accounts as a function', () => {
-    expect(toHtml('[pname:3]', { accounts: (id) => ({ name: `user ${id}` }) })).toBe(wrap('<span class="cw-name" data-account-id="3">user 3</span>'))
+    expect(toHtml('[pname:3]', { accounts: (id) => ({ name: `user ${id}` }) })).toBe(wrap('<span class="cw-name">user 3</span>'))
   })
 
   it('an avatarUrl, previewUrl or file url that is not http(s) is not used', () => {
@@ -172,7 +172,7 @@ describe('toHtml: options', () => {
       accounts: new Map([[1, { name: 'x', avatarUrl: 'javascript:alert(1)' }]]),
       files: new Map([[2, { url: 'data:text/html,x', previewUrl: 'vbscript:x' }]]),
     })
-    expect(html).toBe(wrap('<span class="cw-avatar" title="x" data-account-id="1"></span><span class="cw-preview" data-file-id="2" style="height:1px"></span><span class="cw-download" data-file-id="2"><span class="cw-file-name">a</span></span>'))
+    expect(html).toBe(wrap('<span class="cw-avatar" title="x"></span><span class="cw-preview" style="height:1px"></span><span class="cw-download"><span class="cw-file-name">a</span></span>'))
   })
 
   it('emoticonUrl: an image titled with the label; undefined or a non-web URL keeps the default', () => {
@@ -235,5 +235,11 @@ describe('CHATWORK_CSS', () => {
     for (const body of bodies) for (const [, names] of toHtml(body).matchAll(/class="([^"]*)"/g)) for (const name of names.split(' ')) used.add(name)
     expect([...used].sort()).toEqual([...CLASSES].sort())
     expect([...CHATWORK_CSS.matchAll(/\.([a-z][\w-]*)/g)].map((match) => match[1]).filter((name) => !CLASSES.has(name))).toEqual([])
+  })
+})
+
+describe('toHtml: a node of unknown type', () => {
+  it('throws a TypeError naming the type instead of dropping it', () => {
+    expect(() => toHtml({ type: 'root', children: [{ type: 'bold' } as never] })).toThrow(/"bold"/)
   })
 })

@@ -156,3 +156,9 @@ describe('toSlack: options', () => {
     expect(() => toSlack(null as never)).toThrow(TypeError)
   })
 })
+
+describe('toSlack: a node of unknown type', () => {
+  it('throws a TypeError naming the type instead of dropping it', () => {
+    expect(() => toSlack({ type: 'root', children: [{ type: 'bold' } as never] })).toThrow(/"bold"/)
+  })
+})
