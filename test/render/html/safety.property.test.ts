@@ -48,6 +48,9 @@ function elements(tree: Root): Element[] {
   return found
 }
 
+/** A URL's scheme as a browser reads it: leading controls and spaces skipped, tabs and line feeds ignored. */
+const schemeOf = (url: string) => /^[a-z][a-z0-9+.-]*(?=:)/i.exec(url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, ''))?.[0].toLowerCase()
+
 /** What is wrong with one element of the output, by the documented set. */
 function problems(element: Element): string[] {
   const found: string[] = []
@@ -55,7 +58,7 @@ function problems(element: Element): string[] {
   for (const [key, value] of Object.entries(element.properties)) {
     if (!ATTRIBUTES.has(key)) found.push(`attribute ${key} on <${element.tagName}>`)
     // names and titles may say anything; what must never hold a script is a URL
-    if ((key === 'href' || key === 'src') && /javascript:/i.test(String(value).replace(/[\s\u0000-\u001f]/g, ''))) found.push(`javascript: in ${key}`)
+    if ((key === 'href' || key === 'src') && schemeOf(String(value)) === 'javascript') found.push(`javascript: URL in ${key}`)
   }
   for (const name of (element.properties.className as string[] | undefined) ?? []) if (!CLASSES.has(name)) found.push(`class ${name}`)
   for (const key of ['href', 'src'] as const) {
