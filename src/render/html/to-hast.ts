@@ -95,7 +95,7 @@ function renderNode(node: Content, context: HtmlContext, depth: number, into: El
       into.push(preview(node, context))
       return
     case 'download':
-      into.push(download(node, context))
+      into.push(download(node, context, depth))
       return
     case 'task':
       into.push(taskPanel(node, context, depth))
@@ -222,9 +222,11 @@ function preview(node: Preview, context: HtmlContext): Element {
   return element('span', ['cw-preview'], properties, [])
 }
 
-function download(node: Download, context: HtmlContext): Element {
+function download(node: Download, context: HtmlContext, depth: number): Element {
   const file = resolveFile(context.files, node.fileId)
   const label = downloadLabel(node, file)
+  // content with mentions or blocks is shown as it is, not inside a link (links do not nest)
+  if (label === undefined) return block('span', 'cw-download', node.children, context, depth)
   const children: ElementContent[] = [element('span', ['cw-file-name'], {}, [textNode(label.name)])]
   if (label.size !== undefined) children.push(element('span', ['cw-file-size'], {}, [textNode(label.size)]))
   if (isWebUrl(file?.url)) return element('a', ['cw-download'], linkProperties(file.url, context), children)

@@ -50,14 +50,21 @@ export interface DownloadLabel {
 
 const SIZE = /^([\s\S]*?)\s*\((\d[\d.,]*\s*(?:[KMGTP]i?)?B)\)\s*$/
 
+/** Nodes a download label is read from; any other (a mention, a block) makes the content more than a label. */
+const LABEL_NODES = new Set(['text', 'link', 'emoticon'])
+
 /**
  * The name and size of a `[download]`: the name from `file` when known, else
- * from the content; the size from the content.
+ * from the content; the size from the content. Undefined when the content
+ * holds more than text (a mention, a block), which a renderer must then show
+ * as it is rather than lose.
  *
  * @example
  * downloadLabel(parse('[download:1]a.zip (2 KB)[/download]').children[0] as Download) // { name: 'a.zip', size: '2 KB' }
+ * downloadLabel(parse('[download:1][To:2][/download]').children[0] as Download) // undefined
  */
-export function downloadLabel(node: Download, file?: FileInfo): DownloadLabel {
+export function downloadLabel(node: Download, file?: FileInfo): DownloadLabel | undefined {
+  if (!node.children.every((child) => LABEL_NODES.has(child.type))) return undefined
   const content = toPlainText({ type: 'root', children: node.children })
   const match = SIZE.exec(content)
   const written = match ? match[1] : content.trim()

@@ -112,6 +112,11 @@ function renderNode(node: Content, context: SlackContext, depth: number, out: Li
     case 'download': {
       const file = resolveFile(context.files, node.fileId)
       const label = downloadLabel(node, file)
+      // content with mentions or blocks is shown as it is, not as a link's text
+      if (label === undefined) {
+        renderChildren(node.children, context, depth + 1, out)
+        return
+      }
       const size = label.size === undefined ? '' : ` (${escape(label.size)})`
       out.inline(isWebUrl(file?.url) ? `<${linkTarget(file.url)}|${linkText(label.name)}>${size}` : `${escape(label.name)}${size}`)
       return

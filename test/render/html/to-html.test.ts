@@ -100,6 +100,10 @@ describe('toHtml: each node type', () => {
       wrap('<span class="cw-download"><span class="cw-file-name">renamed.zip</span><span class="cw-file-size">0 B</span></span>'),
     )
     expect(toHtml('[download:7]notes[/download]')).toBe(wrap('<span class="cw-download"><span class="cw-file-name">notes</span></span>'))
+    // content with a mention is kept as it is, and not linked
+    expect(toHtml('[download:5][To:2] a.zip[/download]', { files, accounts })).toBe(
+      wrap('<span class="cw-download"><span class="cw-to"><span class="cw-badge">To</span><span class="cw-avatar"></span><span class="cw-name">Hanako</span></span> a.zip</span>'),
+    )
   })
 
   it('task: a panel with its body, assignees, due date or "no due date", and state', () => {

@@ -74,6 +74,7 @@ describe('toSlack: each node type', () => {
     const files = new Map([[5, { url: 'https://f.example/5?a=1&b=2' }]])
     expect(toSlack('[download:5]file <1>.zip (247.60 KB)[/download]', { files })).toBe('<https://f.example/5?a=1&amp;b=2|file &lt;1&gt;.zip> (247.60 KB)')
     expect(toSlack('[download:6]notes[/download]')).toBe('notes')
+    expect(toSlack('[download:5][To:1] a.zip[/download]', { files, users })).toBe('<@U024BE7LH> a.zip')
   })
 
   it('task: a box, the body, then the assignees, due date or none, and state', () => {
