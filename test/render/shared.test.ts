@@ -7,6 +7,7 @@ import {
   createDateFormat,
   downloadLabel,
   dtextSentence,
+  hasDownloadLabel,
   EMOTICON_EMOJI,
   isWebUrl,
   replyIsLinked,
@@ -58,7 +59,8 @@ describe('files', () => {
     expect(downloadLabel(first<Download>('[download:1]notes (draft).txt[/download]'))).toEqual({ name: 'notes (draft).txt' })
     expect(downloadLabel(first<Download>('[download:1]a.zip (2 KB)[/download]'), { name: 'b.zip' })).toEqual({ name: 'b.zip', size: '2 KB' })
     expect(downloadLabel(first<Download>('[download:1]see https://x.com :) (1 B)[/download]'))).toEqual({ name: 'see https://x.com :)', size: '1 B' })
-    expect(downloadLabel(first<Download>('[download:1]a[To:2][/download]'))).toBeUndefined()
+    expect(hasDownloadLabel(first<Download>('[download:1]see https://x.com :) (1 B)[/download]'))).toBe(true)
+    expect(hasDownloadLabel(first<Download>('[download:1]a[To:2][/download]'))).toBe(false)
   })
 })
 

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast'
 import { EMOTICONS, type Content, type Download, type Node, type Preview, type Quote, type Reply, type Task } from '../../markup/index.ts'
-import { downloadLabel, dtextSentence, isWebUrl, replyIsLinked, resolveAccount, resolveFile, toTree, type FormattedDate } from '../shared/index.ts'
+import { downloadLabel, dtextSentence, hasDownloadLabel, isWebUrl, replyIsLinked, resolveAccount, resolveFile, toTree, type FormattedDate } from '../shared/index.ts'
 import { htmlContext, MAX_NESTING, type HtmlContext, type HtmlOptions } from './options.ts'
 
 /**
@@ -224,9 +224,9 @@ function preview(node: Preview, context: HtmlContext): Element {
 
 function download(node: Download, context: HtmlContext, depth: number): Element {
   const file = resolveFile(context.files, node.fileId)
-  const label = downloadLabel(node, file)
   // content with mentions or blocks is shown as it is, not inside a link (links do not nest)
-  if (label === undefined) return block('span', 'cw-download', node.children, context, depth)
+  if (!hasDownloadLabel(node)) return block('span', 'cw-download', node.children, context, depth)
+  const label = downloadLabel(node, file)
   const children: ElementContent[] = [element('span', ['cw-file-name'], {}, [textNode(label.name)])]
   if (label.size !== undefined) children.push(element('span', ['cw-file-size'], {}, [textNode(label.size)]))
   if (isWebUrl(file?.url)) return element('a', ['cw-download'], linkProperties(file.url, context), children)

@@ -54,17 +54,27 @@ const SIZE = /^([\s\S]*?)\s*\((\d[\d.,]*\s*(?:[KMGTP]i?)?B)\)\s*$/
 const LABEL_NODES = new Set(['text', 'link', 'emoticon'])
 
 /**
+ * Whether a `[download]`'s content is a label (text, links, emoticons), as
+ * Chatwork writes it. Content with a mention or a block is more than that:
+ * a renderer must show it as it is, since {@link downloadLabel} reads only
+ * its text and would lose the rest.
+ *
+ * @example
+ * hasDownloadLabel(parse('[download:1]a.zip (2 KB)[/download]').children[0] as Download) // true
+ * hasDownloadLabel(parse('[download:1][To:2][/download]').children[0] as Download) // false
+ */
+export function hasDownloadLabel(node: Download): boolean {
+  return node.children.every((child) => LABEL_NODES.has(child.type))
+}
+
+/**
  * The name and size of a `[download]`: the name from `file` when known, else
- * from the content; the size from the content. Undefined when the content
- * holds more than text (a mention, a block), which a renderer must then show
- * as it is rather than lose.
+ * from the content's text; the size from the content.
  *
  * @example
  * downloadLabel(parse('[download:1]a.zip (2 KB)[/download]').children[0] as Download) // { name: 'a.zip', size: '2 KB' }
- * downloadLabel(parse('[download:1][To:2][/download]').children[0] as Download) // undefined
  */
-export function downloadLabel(node: Download, file?: FileInfo): DownloadLabel | undefined {
-  if (!node.children.every((child) => LABEL_NODES.has(child.type))) return undefined
+export function downloadLabel(node: Download, file?: FileInfo): DownloadLabel {
   const content = toPlainText({ type: 'root', children: node.children })
   const match = SIZE.exec(content)
   const written = match ? match[1] : content.trim()

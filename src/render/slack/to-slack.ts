@@ -1,5 +1,5 @@
 import type { Content, Info, Node, Quote, Task } from '../../markup/index.ts'
-import { downloadLabel, dtextSentence, isWebUrl, replyIsLinked, resolveAccount, resolveFile, toTree } from '../shared/index.ts'
+import { downloadLabel, dtextSentence, hasDownloadLabel, isWebUrl, replyIsLinked, resolveAccount, resolveFile, toTree } from '../shared/index.ts'
 import { SLACK_MAX_NESTING, slackContext, type SlackContext, type SlackOptions } from './options.ts'
 
 /**
@@ -111,12 +111,12 @@ function renderNode(node: Content, context: SlackContext, depth: number, out: Li
     }
     case 'download': {
       const file = resolveFile(context.files, node.fileId)
-      const label = downloadLabel(node, file)
       // content with mentions or blocks is shown as it is, not as a link's text
-      if (label === undefined) {
+      if (!hasDownloadLabel(node)) {
         renderChildren(node.children, context, depth + 1, out)
         return
       }
+      const label = downloadLabel(node, file)
       const size = label.size === undefined ? '' : ` (${escape(label.size)})`
       out.inline(isWebUrl(file?.url) ? `<${linkTarget(file.url)}|${linkText(label.name)}>${size}` : `${escape(label.name)}${size}`)
       return
