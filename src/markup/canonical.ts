@@ -1,6 +1,7 @@
 import { escapeText, guardCode, guardText } from './escape.ts'
 import type { Content, Download, Emoticon, Info, Link, Node, Parent, Quote, Root, Task, Text, Title } from './nodes.ts'
 import { closeMarkup, openMarkup, type Tag } from './canonical-markup.ts'
+import { FIELDS } from './node-fields.ts'
 import { segmentText } from './segment.ts'
 import { checkId, checkMessageId, checkString, checkTime, describe } from './validate.ts'
 
@@ -213,28 +214,6 @@ const CHECKS: Record<string, Check> = {
     if (!Number.isSafeInteger(value)) throw new TypeError(`${name} must be a safe integer, got ${describe(value)}`)
     return value
   },
-}
-
-/** The printed fields of each node type other than text, links and emoticons; `?` marks optional ones. */
-const FIELDS: Record<string, string[]> = {
-  to: ['accountId'],
-  picon: ['accountId'],
-  pname: ['accountId'],
-  piconname: ['accountId'],
-  toall: [],
-  hr: [],
-  info: [],
-  title: [],
-  reply: ['accountId', 'roomId', 'messageId'],
-  quote: ['accountId?', 'time?'],
-  qtmeta: ['accountId', 'time?'],
-  code: ['value'],
-  preview: ['fileId', 'height?'],
-  download: ['fileId'],
-  task: ['accountIds', 'status', 'limitTime', 'limitType?'],
-  dtext: ['key'],
-  date: ['time'],
-  live: ['id', 'roomId'],
 }
 
 /**

@@ -11,7 +11,8 @@
  * - after `[` followed by spaces and a Latin letter (`[ To:1]`): Chatwork
  *   shows it as text, but the linter reports it as a mistyped tag, and the
  *   builder's text must never look like one;
- * - after a `[` that ends the string, because the next piece may complete it;
+ * - after a `[` that ends the string, or that only spaces follow, because
+ *   the next piece may complete it (`[ ` then `To:1]`);
  * - after `[` followed by U+200B already, so that the change stays reversible.
  *
  * `unescapeText` removes one U+200B after every `[`, so
@@ -21,6 +22,9 @@
  * mark: `[/code]`, and the openers and closers of the blocks around it, which
  * Chatwork counts even inside code when it pairs an enclosing block
  * (`[info][code][/info][/code][/info]` ends the info inside the code).
+ * Mentions (`[toall]`, `[To:1]`, `[rp …]`) get the mark too: whether
+ * Chatwork notifies for them inside code is not known (spec §8), and a log
+ * line holding `[toall]` must notify nobody.
  */
 
 /** The invisible character inserted after `[` (U+200B ZERO WIDTH SPACE). */
@@ -29,14 +33,20 @@ export const ESCAPE_MARK = '\u200B'
 /** What follows `[` in a tag that can end a code block or the block around it. */
 const BLOCK_TAG = String.raw`\/(?:code|qt|info|title|task|download)\]|(?:qt|info|title|task|download)[\]\s:]`
 
+/** What follows `[` in a mention, which code must not hold either. */
+const MENTION = String.raw`to(?:all[\]\s]|:)|rp\s`
+
 /** What follows a `[` that a mark must go after, besides the `[` itself ending the text. */
 const NEAR_TAG = String.raw`[\p{L}/]|[ \t\u3000]+[A-Za-z]`
 
-const NEEDS_MARK = new RegExp(String.raw`\[(?=${NEAR_TAG}|\u200B|$)`, 'gu')
+/** A `[` that ends the text, with nothing but spaces after it: the next piece may complete a tag. */
+const AT_END = String.raw`[ \t\u3000]*$`
+
+const NEEDS_MARK = new RegExp(String.raw`\[(?=${NEAR_TAG}|\u200B|${AT_END})`, 'gu')
 const MARKED = /\[\u200B/g
-const CODE_NEEDS_MARK = new RegExp(String.raw`\[(?=${BLOCK_TAG}|\u200B)`, 'gi')
-const TAG_START = new RegExp(String.raw`\[(?=${NEAR_TAG}|$)`, 'gu')
-const CODE_TAG_START = new RegExp(String.raw`\[(?=${BLOCK_TAG})`, 'gi')
+const CODE_NEEDS_MARK = new RegExp(String.raw`\[(?=${BLOCK_TAG}|${MENTION}|\u200B)`, 'gi')
+const TAG_START = new RegExp(String.raw`\[(?=${NEAR_TAG}|${AT_END})`, 'gu')
+const CODE_TAG_START = new RegExp(String.raw`\[(?=${BLOCK_TAG}|${MENTION})`, 'gi')
 
 /**
  * Makes text safe to place in a message: nothing in it can become a tag or
@@ -62,8 +72,9 @@ export function unescapeText(text: string): string {
 
 /**
  * Makes text safe as the content of `[code]…[/code]`, wherever the block is:
- * only `[/code]` and the openers and closers of blocks (`[info]`, `[/qt]`, any
- * case) are neutralised, so everything else stays verbatim.
+ * only `[/code]`, the openers and closers of blocks (`[info]`, `[/qt]`, any
+ * case) and mentions (`[toall]`, `[To:1]`, `[rp …]`) are neutralised, so
+ * everything else stays verbatim.
  * Reversed by {@link unescapeText}.
  *
  * @example

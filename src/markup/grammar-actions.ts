@@ -46,6 +46,9 @@ export const SHAPES: Readonly<Record<string, { bare?: true; colon?: true; attrib
   live: { attributes: true },
 }
 
+/** What a bare tag such as `[info]` has; shared, since attributes are only read. */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map()
+
 const DIGITS = /^\d+$/
 const SPACE = /[ \t\r\n]+/
 const STARTS_WITH_SPACE = /^[ \t\r\n]/
@@ -68,7 +71,7 @@ export function attributes(text: string): Map<string, string> | undefined {
 }
 
 /** A block opener's node, before its children and closer are known. */
-type Block = Exclude<Parent, Root> | Code
+export type Block = Exclude<Parent, Root> | Code
 
 /**
  * The node a tag of a known name and shape stands for, or undefined when its
@@ -151,6 +154,32 @@ function taskNode(attrs: ReadonlyMap<string, string>, source: string): Block | u
   }
 }
 
+/**
+ * The node that a tag written `[name:value rest]` (`value` null when there is
+ * no colon) stands for, a block's without children or closer, or undefined
+ * when it is not a valid tag: an unknown name, a shape the name does not
+ * allow, or a value or attributes that make no valid tag (`[To:abc]`, `[rp aid=1]`).
+ * Shared by the grammar's actions and the printer, which reads a parsed
+ * node's spelling back to tell whether it still says what the node says.
+ *
+ * @example
+ * readTagParts('TO', '1', '', '[TO:1]') // { type: 'to', accountId: 1, source: '[TO:1]' }
+ */
+export function readTagParts(name: string, value: string | null, rest: string, source: string): Content | Block | undefined {
+  const lower = name.toLowerCase()
+  const shape = Object.hasOwn(SHAPES, lower) ? SHAPES[lower] : undefined
+  if (shape === undefined) return undefined
+  let attrs: ReadonlyMap<string, string> | undefined = NO_ATTRIBUTES
+  if (value !== null) {
+    if (!shape.colon) return undefined
+  } else if (rest !== '') {
+    attrs = shape.attributes && STARTS_WITH_SPACE.test(rest) ? attributes(rest) : undefined
+  } else if (!shape.bare) {
+    return undefined
+  }
+  return attrs && tagNode(lower, value, rest, attrs, source)
+}
+
 /** Options of the parser that change what is recognised. */
 export interface GrammarOptions {
   /** Record each node's `position` (default true). */
@@ -161,8 +190,6 @@ export interface GrammarOptions {
   emoticons?: readonly EmoticonCode[]
 }
 
-/** What a bare tag such as `[info]` has; shared, since attributes are only read. */
-const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map()
 
 const STANDARD_EMOTICONS = new Map(EMOTICON_CODES.map((e) => [e.code, e]))
 
@@ -192,22 +219,11 @@ export class GrammarActions {
 
   /** `[name]`, `[name:value rest]` or `[name rest]`; null when it is not a valid tag. */
   tag(start: number, source: string, name: string, value: string | null, rest: string): Token | null {
-    const lower = name.toLowerCase()
-    const shape = SHAPES[lower]
-    if (shape === undefined) return null
-    let attrs: ReadonlyMap<string, string> | undefined = NO_ATTRIBUTES
-    if (value !== null) {
-      if (!shape.colon) return null
-    } else if (rest !== '') {
-      attrs = shape.attributes && STARTS_WITH_SPACE.test(rest) ? attributes(rest) : undefined
-    } else if (!shape.bare) {
-      return null
-    }
-    const node = attrs && tagNode(lower, value, rest, attrs, source)
+    const node = readTagParts(name, value, rest, source)
     if (node === undefined) return null
     const end = start + source.length
     // a block's position is set when it is paired, and only then does it count
-    if (BLOCK_NAMES.has(lower)) return { kind: 'open', node: node as Block, spelling: name, start, end }
+    if (BLOCK_NAMES.has(node.type === 'quote' ? 'qt' : node.type)) return { kind: 'open', node: node as Block, spelling: name, start, end }
     return { kind: 'node', node: this.at(node as Content, start, end), start, end }
   }
 

@@ -1,36 +1,10 @@
 import { parse as parseGrammar } from './generated/grammar.js'
 import { GrammarActions, type GrammarOptions, type InlineToken, type Token } from './grammar-actions.ts'
 import type { Code, Content, Parent, Root } from './nodes.ts'
+import { pair } from './pairing.ts'
 
 /** Options of {@link parse}. */
 export interface ParseOptions extends GrammarOptions {}
-
-/** Pairs each opener with its closer: the index of the closer token, or -1. */
-function pair(tokens: readonly (Token | null)[]): Int32Array {
-  const match = new Int32Array(tokens.length).fill(-1)
-  // Same-spelling depth counting: a closer closes the innermost open opener of
-  // its exact spelling. Code does not nest: its first closer closes it.
-  const open = new Map<string, number[]>()
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]
-    if (token === null) continue
-    if (token.kind === 'open') {
-      const stack = open.get(token.spelling)
-      if (stack) stack.push(i)
-      else open.set(token.spelling, [i])
-    } else if (token.kind === 'close') {
-      const stack = open.get(token.spelling)
-      if (!stack || stack.length === 0) continue
-      if (token.spelling.toLowerCase() === 'code') {
-        for (const opener of stack) match[opener] = i
-        stack.length = 0
-      } else {
-        match[stack.pop()!] = i
-      }
-    }
-  }
-  return match
-}
 
 interface Frame {
   node: Parent

@@ -1,47 +1,213 @@
-import { closeMarkup, openMarkup, qtmeta } from './canonical-markup.ts'
-import type { Node } from './nodes.ts'
+import { openMarkup, qtmeta, type Tag } from './canonical-markup.ts'
+import { ESCAPE_MARK } from './escape.ts'
+import { BLOCK_NAMES, readTagParts } from './grammar-actions.ts'
+import type { Code, Node, Parent, Quote, Root } from './nodes.ts'
+import { pair } from './pairing.ts'
+import { spell, spelledName } from './spelling.ts'
 
-/** Markup of a node without children, or the opener of a block: its source spelling, else the canonical form. */
-function open(node: Node): string {
-  switch (node.type) {
-    case 'root':
-      return ''
-    case 'text':
-      return node.value
-    case 'link':
-      return node.url
-    case 'emoticon':
-      return node.code
-    case 'quote':
-      if (node.open === undefined && node.meta === undefined) return openMarkup(node)
-      return (node.open ?? '[qt]') + (node.meta ?? (node.accountId === undefined ? '' : qtmeta(node.accountId, node.time)))
-    case 'code':
-      return node.open === undefined ? openMarkup(node) : node.open + node.value
-    case 'info':
-    case 'title':
-    case 'download':
-    case 'task':
-      return node.open ?? openMarkup(node)
-    default:
-      return node.source ?? openMarkup(node)
-  }
+/** Candidates for tags inside text: `[`, an optional `/`, a name, a colon value, the rest up to `]`. */
+const TAG_IN_TEXT = /\[(\/?)([A-Za-z]+)(?::([A-Za-z0-9_]+))?([^[\]]*)\]/g
+
+// What a tag token found in text is: neither, a tag wherever it stands, or
+// an opener or closer, which is one only where it pairs.
+const NOT_A_TAG = 0
+const INLINE_TAG = 1
+const BLOCK_TAG = 2
+
+function tokenKind(match: RegExpExecArray): number {
+  const [spelling, slash, name, value, rest] = match
+  if (slash !== '') return value === undefined && rest === '' && BLOCK_NAMES.has(name.toLowerCase()) ? BLOCK_TAG : NOT_A_TAG
+  const node = readTagParts(name, value ?? null, rest, spelling)
+  if (node === undefined) return NOT_A_TAG
+  return 'children' in node || node.type === 'code' ? BLOCK_TAG : INLINE_TAG
 }
 
-/** Markup after a node's children: the closer of a block as written, else the canonical one, plus a swallowed line feed. */
-function close(node: Node): string {
-  if (node.type === 'root') return ''
-  if (!('close' in node) || node.close === undefined) return closeMarkup(node)
-  return node.close + ('lineFeed' in node && node.lineFeed ? '\n' : '')
+/** An opener or closer as the printer wrote it: a block's own, or one left in text or code, which must not pair. */
+interface PrintedToken {
+  kind: 'open' | 'close'
+  spelling: string
+  /** Whether it is a block's own. */
+  own: boolean
+  /** For a block's own opener, the index of its own closer. */
+  closer: number
 }
 
 /**
- * Prints a tree, a node or a list of nodes as Chatwork markup.
+ * One printing of a list of nodes. Text prints as text: a tag that a text
+ * value holds, or that adjacent pieces of text would form across their seam,
+ * gets the escape mark after its `[`. Openers and closers in text are text
+ * only while they do not pair, which depends on the whole message: they are
+ * printed as written and recorded, with the blocks' own, so that
+ * {@link Printing.pairsAsPrinted} can tell, unless `markBlocks` asks to mark
+ * them too (and the same in code, which Chatwork scans when it pairs the
+ * blocks around it).
+ */
+class Printing {
+  out = ''
+  /** The openers and closers printed, in order, when text or code holds any. */
+  readonly tokens: PrintedToken[] = []
+  /** Whether text or code holds an opener or closer. */
+  strayTokens = false
+  /** Offset in `out` of a `[` of the current run of text that no `]` has followed yet, or -1. */
+  private bracket = -1
+  /** A quote or code ended without its swallowed line feed: text starting with one must print another. */
+  private lineFeedOwed = false
+
+  constructor(private readonly markBlocks: boolean) {}
+
+  /** Appends a block's opener; returns its token's index, for {@link closeBlock}. */
+  openBlock(markup: string, spelling: string): number {
+    this.markup(markup)
+    this.tokens.push({ kind: 'open', spelling, own: true, closer: -1 })
+    return this.tokens.length - 1
+  }
+
+  /** Appends the closer of the block whose opener is token `opener`. */
+  closeBlock(opener: number): void {
+    const { spelling } = this.tokens[opener]
+    this.tokens[opener].closer = this.tokens.length
+    this.tokens.push({ kind: 'close', spelling, own: true, closer: -1 })
+    this.markup(`[/${spelling}]`)
+  }
+
+  /**
+   * Whether the message pairs as printed: every block's own opener with its
+   * own closer, and no opener or closer of text or code with anything, by
+   * the parser's pairing and nesting rules.
+   */
+  pairsAsPrinted(): boolean {
+    const tokens = this.tokens
+    const match = pair(tokens)
+    const closers = [tokens.length]
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]
+      if (token.kind === 'close') {
+        if (i === closers[closers.length - 1]) closers.pop()
+        continue
+      }
+      const closer = match[i]
+      const pairs = closer !== -1 && closer <= closers[closers.length - 1]
+      if (pairs !== token.own || (pairs && closer !== token.closer)) return false
+      if (!pairs) continue
+      if (token.spelling.toLowerCase() === 'code') i = closer
+      else closers.push(closer)
+    }
+    return true
+  }
+
+  /** Appends text, a link or an emoticon: part of the current run of text. */
+  text(value: string): void {
+    if (value === '') return
+    if (this.lineFeedOwed) {
+      if (value.charCodeAt(0) === 10) this.out += '\n'
+      this.lineFeedOwed = false
+    }
+    // the seam first, so that the tokens are recorded in order
+    if (this.bracket !== -1) this.markSeam(value)
+    let last = value.lastIndexOf('[')
+    if (last !== -1) {
+      value = this.markTags(value, false)
+      last = value.lastIndexOf('[')
+      this.bracket = value.indexOf(']', last) === -1 ? this.out.length + last : -1
+    } else if (this.bracket !== -1 && value.includes(']')) {
+      this.bracket = -1
+    }
+    this.out += value
+  }
+
+  /** Appends markup that is not text: a tag, an opener, a closer. */
+  markup(markup: string): void {
+    this.out += markup
+    this.bracket = -1
+    this.lineFeedOwed = false
+  }
+
+  /** Appends the line feed after a quote or a code block, or owes it. */
+  lineFeed(present: boolean | undefined): void {
+    if (present) this.out += '\n'
+    else this.lineFeedOwed = true
+  }
+
+  /** Appends the content of a code block spelled `spelling`. */
+  code(value: string, spelling: string): void {
+    if (value.includes('[')) {
+      // the block's own closer in its content would end it early; a parsed one never holds it
+      const closer = `[/${spelling}]`
+      if (value.includes(closer)) value = value.split(closer).join('[' + ESCAPE_MARK + closer.slice(1))
+      value = this.markTags(value, true)
+    }
+    this.out += value
+  }
+
+  /** Marks the tags in `value` that must stay text; in code, only openers and closers count. */
+  private markTags(value: string, inCode: boolean): string {
+    let marked = ''
+    let from = 0
+    TAG_IN_TEXT.lastIndex = 0
+    for (let match = TAG_IN_TEXT.exec(value); match !== null; match = TAG_IN_TEXT.exec(value)) {
+      const kind = tokenKind(match)
+      if (kind === NOT_A_TAG || (inCode && kind === INLINE_TAG)) continue
+      if (kind === BLOCK_TAG && !this.markBlocks) {
+        this.stray(match[1] === '/', match[2])
+        continue
+      }
+      marked += value.slice(from, match.index + 1) + ESCAPE_MARK
+      from = match.index + 1
+    }
+    return from === 0 ? value : marked + value.slice(from)
+  }
+
+  /** Records an opener or closer left in text or code. */
+  private stray(closer: boolean, spelling: string): void {
+    this.tokens.push({ kind: closer ? 'close' : 'open', spelling, own: false, closer: -1 })
+    this.strayTokens = true
+  }
+
+  /** Marks the open `[` before `value` when the two would form a tag across the seam. */
+  private markSeam(value: string): void {
+    const end = value.indexOf(']')
+    if (end === -1) return
+    const next = value.indexOf('[')
+    if (next !== -1 && next < end) return
+    TAG_IN_TEXT.lastIndex = 0
+    const joined = this.out.slice(this.bracket) + value.slice(0, end + 1)
+    const match = TAG_IN_TEXT.exec(joined)
+    const token = match === null || match.index !== 0 || match[0].length !== joined.length ? NOT_A_TAG : tokenKind(match)
+    if (token === NOT_A_TAG) return
+    if (token === BLOCK_TAG && !this.markBlocks) {
+      this.stray(match![1] === '/', match![2])
+    } else {
+      this.out = this.out.slice(0, this.bracket + 1) + ESCAPE_MARK + this.out.slice(this.bracket + 1)
+    }
+  }
+}
+
+/**
+ * Prints a tree, a node or a list of nodes as Chatwork markup: the message
+ * that the tree says.
  *
- * Parsed nodes print exactly as they were written, so
- * `stringify(parse(body)) === body` for every string; nodes made by hand
- * print as canonical markup (`[To:1]`, `[rp aid=1 to=2-3]`, lower-case names).
- * Text values are printed as they are: escaping belongs to the builder's
- * `text()`, which stores escaped values.
+ * - A parsed node prints as it was written while its fields still say what
+ *   its spelling says, so `stringify(parse(body)) === body` for every string.
+ * - A node whose fields were changed prints its new values in its old
+ *   spelling (tag-name case, attribute order, extra attributes kept), or in
+ *   canonical form where the spelling has no place for them; nodes made by
+ *   hand print as canonical markup (`[To:1]`, `[rp aid=1 to=2-3]`).
+ * - Text prints as text: where a text value holds a tag, or where adjacent
+ *   text would join into one that neither held (a node removed from between
+ *   them), the `[` gets the invisible escape mark (U+200B) after it, the one
+ *   the builder uses. So does an opener or closer in text that would pair
+ *   where it now stands; the printer checks that by pairing what it printed as
+ *   the parser would, which it does only when text holds an opener or closer. A root whose
+ *   text is exactly `[deleted]` gets the mark too (as a whole body, it
+ *   would be read as a deleted message).
+ * - A quote or code block followed by text that starts with a line feed
+ *   prints the line feed that Chatwork swallows after its closer, so the one
+ *   in the text shows.
+ *
+ * `parse(stringify(tree))` says what `tree` says: the same tags and blocks
+ * with the same fields, and the same text up to escape marks and to how it
+ * is split into text, link and emoticon nodes. (Where a quote without a
+ * header starts with a `[qtmeta]`, the parser takes it as the header.)
  *
  * Iterative, so trees nested hundreds of thousands deep print without
  * overflowing the stack.
@@ -49,53 +215,99 @@ function close(node: Node): string {
  * @example
  * stringify(parse('[TO:1] hi')) // '[TO:1] hi'
  * stringify({ type: 'to', accountId: 1 }) // '[To:1]'
+ * const tree = parse('[TO:1] hi')
+ * if (tree.children[0].type === 'to') tree.children[0].accountId = 5
+ * stringify(tree) // '[TO:5] hi'
  */
 export function stringify(tree: Node | readonly Node[]): string {
-  if (Array.isArray(tree)) return printAll(tree as readonly Node[], '')
-  const node = tree as Node
-  return 'children' in node ? printAll(node.children, open(node), close(node)) : open(node) + close(node)
+  const nodes: readonly Node[] = Array.isArray(tree) ? tree : [tree as Node]
+  let out = print(nodes, false)
+  if (out.strayTokens && !out.pairsAsPrinted()) out = print(nodes, true)
+  return !Array.isArray(tree) && (tree as Node).type === 'root' ? markDeleted(out.out, tree as Root) : out.out
+}
+
+/** Marks a whole body of `[deleted]` that the root does not say: it would be read as a deleted message. */
+function markDeleted(out: string, root: Root): string {
+  if (out.length !== 9 || out.toLowerCase() !== '[deleted]') return out
+  return root.children.length === 1 && root.children[0].type === 'deleted' ? out : '[' + ESCAPE_MARK + out.slice(1)
 }
 
 /**
- * Appends `nodes` and their descendants to `out`, then `after`. Each
- * enclosing level waits on the stack as three entries (its siblings, the
- * index of the next one, the closer of their parent), so depth costs memory,
- * not call stack.
+ * Prints `nodes` and their descendants. Each enclosing level waits on the
+ * stack as four entries (its siblings, the index of the next one, their
+ * parent and the token of its opener), so depth costs memory, not call stack.
  */
-function printAll(nodes: readonly Node[], out: string, after = ''): string {
+function print(nodes: readonly Node[], markBlocks: boolean): Printing {
+  const printing = new Printing(markBlocks)
   let next = 0
-  const stack: (readonly Node[] | number | string)[] = []
+  let parent: Node | undefined
+  // the token of the parent's opener
+  let opened = -1
+  const stack: (readonly Node[] | number | Node | undefined)[] = []
   for (;;) {
     while (next < nodes.length) {
       const node = nodes[next++]
       switch (node.type) {
         case 'text':
-          out += node.value
-          break
+          printing.text(node.value)
+          continue
+        case 'link':
+          printing.text(node.url)
+          continue
+        case 'emoticon':
+          printing.text(node.code)
+          continue
+        case 'code': {
+          const open = opener(node)
+          const spelling = open === undefined ? 'code' : spelledName(open)
+          const token = printing.openBlock(open ?? '[code]', spelling)
+          printing.code(node.value, spelling)
+          printing.closeBlock(token)
+          printing.lineFeed(node.lineFeed)
+          continue
+        }
         case 'root':
         case 'quote':
         case 'info':
         case 'title':
         case 'download':
-        case 'task':
-          out += open(node)
-          stack.push(nodes, next, after)
+        case 'task': {
+          stack.push(nodes, next, parent, opened)
+          if (node.type !== 'root') {
+            const open = opener(node)
+            const spelling = open === undefined ? (node.type === 'quote' ? 'qt' : node.type) : spelledName(open)
+            opened = printing.openBlock((open ?? openMarkup(node as Tag)) + (node.type === 'quote' ? header(node, open === undefined) : ''), spelling)
+          }
+          parent = node
           nodes = node.children
           next = 0
-          after = close(node)
-          break
-        case 'code':
-          out += open(node) + close(node)
-          break
+          continue
+        }
         default:
-          // the other nodes have no children and no closer
-          out += open(node)
+          printing.markup(spell(node, node.source) ?? openMarkup(node))
       }
     }
-    out += after
-    if (stack.length === 0) return out
-    after = stack.pop() as string
+    if (parent !== undefined && parent.type !== 'root') {
+      printing.closeBlock(opened)
+      if (parent.type === 'quote') printing.lineFeed(parent.lineFeed)
+    }
+    if (stack.length === 0) return printing
+    opened = stack.pop() as number
+    parent = stack.pop() as Node | undefined
     next = stack.pop() as number
     nodes = stack.pop() as readonly Node[]
   }
+}
+
+/** The opener as written, when it still says the block; undefined for the canonical one. */
+function opener(node: Exclude<Parent, Root> | Code): string | undefined {
+  return spell(node, node.open)
+}
+
+/** A quote's header after a written opener: the folded `[qtmeta]` as written while it says the quote's header. */
+function header(quote: Quote, canonicalOpener: boolean): string {
+  // the canonical opener has the canonical header already
+  if (canonicalOpener || quote.accountId === undefined) return ''
+  const meta = { type: 'qtmeta', accountId: quote.accountId, time: quote.time }
+  return spell(meta, quote.meta) ?? qtmeta(quote.accountId, quote.time)
 }

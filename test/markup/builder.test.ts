@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url'
 import { build as bundle } from 'esbuild'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { code, ESCAPE_MARK, info, message, MessageBuilder, parse, quote, stringify, text, title, to, toPlainText, type Root } from 'chatwork-kit'
+import { code, ESCAPE_MARK, info, message, MessageBuilder, parse, quote, root, stringify, text, title, to, toPlainText, unescapeText, type Content, type Root } from 'chatwork-kit'
+import { lint } from 'chatwork-kit/markup'
+import { said } from '../helpers/semantic.ts'
 import { anyText, build, hostile, ops, quoteMeta, strip, TEXT_LEVEL } from '../helpers/builder-arbitraries.ts'
 
 const Z = ESCAPE_MARK
@@ -119,6 +121,46 @@ describe('message()', () => {
     expect(message().append(parse('[deleted]')).toString()).toBe(`[${Z}deleted]`)
   })
 
+  it('text pieces cannot join into a mistyped tag: the output of text alone lints clean (issue 21, item 12)', () => {
+    expect(message().text('[ ').text('To:1]').toString()).toBe(`[${Z} To:1]`)
+    expect(lint(message().text('[ ').text('To:1]').toString())).toEqual([])
+    expect(stringify(root('[ ', 'To:1]'))).toBe(`[${Z} To:1]`)
+    const piece = fc.oneof(anyText, fc.constantFrom('[', '[ ', '[\u3000', ' ', 'To:1]', 'toall]', ' To:1]', '/info]'))
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), (pieces) => {
+        const b = pieces.reduce((m, p) => m.text(p), message())
+        const joined = stringify(root(...pieces))
+        for (const body of [b.toString(), joined]) {
+          expect(lint(body).filter((d) => d.code === 'malformed-tag')).toEqual([])
+          expect(parse(body).children.every((node) => TEXT_LEVEL.has(node.type))).toBe(true)
+        }
+        expect(strip(parse(b.toString()))).toEqual(b.toTree())
+        expect(said(parse(b.toString()).children)).toEqual(said(b.toTree().children))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('code() neutralises mentions, so that a log line holding [toall] notifies nobody (issue 21, item 13)', () => {
+    const b = message().code('grep "[toall]" deploy.log; [To:1] [rp aid=1 to=2-3]')
+    expect(b.toString()).toBe(`[code]grep "[${Z}toall]" deploy.log; [${Z}To:1] [${Z}rp aid=1 to=2-3][/code]`)
+    expect(lint(b.toString())).toEqual([])
+    expect(unescapeText((b.toTree().children[0] as Extract<Content, { type: 'code' }>).value)).toBe('grep "[toall]" deploy.log; [To:1] [rp aid=1 to=2-3]')
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const body = message().code(s).toString()
+        expect(lint(body).filter((d) => d.code === 'mention-in-code')).toEqual([])
+      }),
+    )
+  })
+
+  it('the builder obeys the edit law: toTree() says what parse(toString()) says', () => {
+    fc.assert(fc.property(ops, (list) => {
+      const b = build(list)
+      expect(said(parse(b.toString()).children)).toEqual(said(b.toTree().children))
+    }), { numRuns: 500 })
+  })
+
   it('prints its tree: stringify(toTree()) is toString()', () => {
     fc.assert(fc.property(ops, (list) => stringify(build(list).toTree()) === build(list).toString()))
   })
@@ -198,7 +240,7 @@ describe('safety', () => {
   it('code cannot end its block or the blocks around it early', () => {
     const b = message().info('T', (m) => m.quote(undefined, (q) => q.code('[/code][/qt][/title][/info][toall]')))
     expect(tags(parse(b.toString()))).toEqual(['info', 'title', 'quote', 'code'])
-    expect(b.toString()).toBe(`[info][title]T[/title][qt][code][${Z}/code][${Z}/qt][${Z}/title][${Z}/info][toall][/code][/qt][/info]`)
+    expect(b.toString()).toBe(`[info][title]T[/title][qt][code][${Z}/code][${Z}/qt][${Z}/title][${Z}/info][${Z}toall][/code][/qt][/info]`)
   })
 })
 

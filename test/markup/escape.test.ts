@@ -98,7 +98,10 @@ describe('escapeCode', () => {
     ['a[/CODE]b', `a[${Z}/CODE]b`],
     ['[/info] and [info] and [qt x=1]', `[${Z}/info] and [${Z}info] and [${Z}qt x=1]`],
     ['[download:1]', `[${Z}download:1]`],
-    ['[To:1] [toall] :) http://x.com [code] [infox] arr[0]', '[To:1] [toall] :) http://x.com [code] [infox] arr[0]'],
+    ['[code] [infox] :) http://x.com arr[0] [To x] [rpx]', '[code] [infox] :) http://x.com arr[0] [To x] [rpx]'],
+    // mentions: whether Chatwork notifies inside code is not known (spec §8)
+    ['grep "[toall]" deploy.log', `grep "[${Z}toall]" deploy.log`],
+    ['[To:1] [TO:abc] [rp aid=1 to=2-3] [TOALL x=1]', `[${Z}To:1] [${Z}TO:abc] [${Z}rp aid=1 to=2-3] [${Z}TOALL x=1]`],
     [`[${Z}`, `[${Z}${Z}`],
   ])('%j → %j', (input, escaped) => {
     expect(escapeCode(input)).toBe(escaped)

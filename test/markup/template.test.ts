@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { code, cw, ESCAPE_MARK, info, message, MessageBuilder, parse, quote, to, toPlainText, unescapeText, type Interpolation } from 'chatwork-kit'
 import { anyText, factoryNode, hostile, markup, strip, TEXT_LEVEL } from '../helpers/builder-arbitraries.ts'
+import { said } from '../helpers/semantic.ts'
 
 const Z = ESCAPE_MARK
 
@@ -28,7 +29,7 @@ describe('cw', () => {
   })
 
   it('escapes interpolations inside code as code', () => {
-    expect(cw`[code]log: ${'[/code][toall]'}[/code]`.toString()).toBe(`[code]log: [${Z}/code][toall][/code]`)
+    expect(cw`[code]log: ${'[/code][toall]'}[/code]`.toString()).toBe(`[code]log: [${Z}/code][${Z}toall][/code]`)
     expect(cw`[info][code]${'[/info]'}${['a', 1]}[/code][/info]`.toString()).toBe(`[info][code][${Z}/info]a1[/code][/info]`)
   })
 
@@ -112,6 +113,22 @@ describe('cw', () => {
         expect(strip(parse(b.toString()))).toEqual(b.toTree())
       }),
       { numRuns: 500 },
+    )
+  })
+
+  it('escapes where literal parts and values meet, so that no mistyped tag forms there (issue 21, item 12)', () => {
+    expect(cw`[ ${'To:1'}]`.toString()).toBe(`[${Z} To:1]`)
+    expect(strip(parse(cw`[ ${'To:1'}]`.toString()))).toEqual(cw`[ ${'To:1'}]`.toTree())
+    const seamText = fc.oneof(anyText, fc.constantFrom('To:1', ' To:1', 'toall', 'To:1]', '[', '[ ', ' ', 'info]', '/info]'))
+    const literal = fc.constantFrom('', '[', '[ ', '[\t', ' ', ']', 'x', 'y', 'z', '[To', ':1]', 'a[', '[/')
+    fc.assert(
+      fc.property(fc.tuple(literal, literal, literal), seamText, seamText, ([x, y, z], a, b) => {
+        for (const built of [tag(['[ ', ']'], [a]), tag([x, y, z], [a, b])]) {
+          expect(strip(parse(built.toString()))).toEqual(built.toTree())
+          expect(said(parse(built.toString()).children)).toEqual(said(built.toTree().children))
+        }
+      }),
+      { numRuns: 3000 },
     )
   })
 
