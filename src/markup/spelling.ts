@@ -13,8 +13,6 @@ import type { Content } from './nodes.ts'
 
 /** One whole tag, as the grammar's Opener rule reads it. */
 const TAG = /^\[([A-Za-z]+)(?::([A-Za-z0-9_]+))?([^[\]]*)\]$/
-/** The name that an opener, a tag or a closer starts with. */
-const NAME = /^\[\/?([A-Za-z]+)/
 
 /**
  * The node that `spelling` stands for when it is one whole tag or block
@@ -28,9 +26,16 @@ export function readTag(spelling: string): Content | Block | undefined {
   return match === null ? undefined : readTagParts(match[1], match[2] ?? null, match[3], spelling)
 }
 
-/** The tag name as written at the start of an opener, a tag or a closer (`INFO` of `[INFO]`). */
+/**
+ * The tag name as written at the start of an opener or a tag (`INFO` of `[INFO a=b]`).
+ *
+ * @example
+ * spelledName('[INFO a=b]') // 'INFO'
+ */
 export function spelledName(spelling: string): string {
-  return NAME.exec(spelling)?.[1] ?? ''
+  let end = 1
+  for (let c = spelling.charCodeAt(1) | 32; c >= 97 && c <= 122; c = spelling.charCodeAt(++end) | 32);
+  return spelling.slice(1, end)
 }
 
 /** The field that the value of a colon-form tag holds. */
@@ -139,9 +144,43 @@ function saysAtAGlance(node: Fields, spelling: string): boolean {
     case 'dtext':
     case 'download':
       return saysColonForm(node, type, spelling, end)
+    case 'reply': {
+      let i = number(spelling, after(spelling, 0, '[rp aid='), node.accountId)
+      i = number(spelling, after(spelling, i, ' to='), node.roomId)
+      // `to=R:M` is read as `to=R-M`, so it says the same node
+      if (i !== -1 && (spelling.charCodeAt(i) === 45 || spelling.charCodeAt(i) === 58)) i = after(spelling, i + 1, node.messageId)
+      else return false
+      return i === end
+    }
+    case 'qtmeta':
+      return optionalNumber(spelling, number(spelling, after(spelling, 0, '[qtmeta aid='), node.accountId), ' time=', node.time) === end
+    case 'preview':
+      return optionalNumber(spelling, number(spelling, after(spelling, 0, '[preview id='), node.fileId), ' ht=', node.height) === end
+    case 'live':
+      return number(spelling, after(spelling, number(spelling, after(spelling, 0, '[live id='), node.id), ' rid='), node.roomId) === end
     default:
       return spelling === openMarkup(node as unknown as Tag)
   }
+}
+
+/** The index after `text` at `i` in `spelling`, or -1 (also when `i` is -1). */
+function after(spelling: string, i: number, text: unknown): number {
+  return i !== -1 && typeof text === 'string' && spelling.startsWith(text, i) ? i + text.length : -1
+}
+
+/** The index after the decimal digits of `value` at `i` in `spelling`, or -1. */
+function number(spelling: string, i: number, value: unknown): number {
+  if (i === -1 || typeof value !== 'number') return -1
+  const start = i
+  let read = 0
+  for (let c = spelling.charCodeAt(i); c >= 48 && c <= 57; c = spelling.charCodeAt(++i)) read = read * 10 + c - 48
+  // a leading zero is not canonical; longer ids may not be exact in a double
+  return i === start || i - start > 15 || read !== value || (spelling.charCodeAt(start) === 48 && i - start > 1) ? -1 : i
+}
+
+/** {@link number} after `key`, when `value` is defined; else `i`. */
+function optionalNumber(spelling: string, i: number, key: string, value: unknown): number {
+  return value === undefined ? i : number(spelling, after(spelling, i, key), value)
 }
 
 /** {@link saysAtAGlance} for the colon form `[name:value rest]`. */
@@ -156,7 +195,7 @@ function saysColonForm(node: Fields, type: string, spelling: string, end: number
     let value = 0
     for (let c = spelling.charCodeAt(i); c >= 48 && c <= 57; c = spelling.charCodeAt(++i)) value = value * 10 + c - 48
     // longer ids may not be exact in a double: the full reading tells
-    if (i === start || i - start > 15 || value !== node[COLON_FIELDS[type]]) return false
+    if (i === start || i - start > 15 || value !== (type === 'date' ? node.time : type === 'download' ? node.fileId : node.accountId)) return false
   }
   if (i < end && isWordCharacter(spelling.charCodeAt(i))) return false
   if (type === 'download') return i === end

@@ -15,9 +15,10 @@ const INLINE_TAG = 1
 const BLOCK_TAG = 2
 
 function tokenKind(match: RegExpExecArray): number {
-  const [spelling, slash, name, value, rest] = match
-  if (slash !== '') return value === undefined && rest === '' && BLOCK_NAMES.has(name.toLowerCase()) ? BLOCK_TAG : NOT_A_TAG
-  const node = readTagParts(name, value ?? null, rest, spelling)
+  const name = match[2]
+  const value = match[3]
+  if (match[1] !== '') return value === undefined && match[4] === '' && BLOCK_NAMES.has(name.toLowerCase()) ? BLOCK_TAG : NOT_A_TAG
+  const node = readTagParts(name, value ?? null, match[4], match[0])
   if (node === undefined) return NOT_A_TAG
   return 'children' in node || node.type === 'code' ? BLOCK_TAG : INLINE_TAG
 }
@@ -25,11 +26,12 @@ function tokenKind(match: RegExpExecArray): number {
 /** An opener or closer as the printer wrote it: a block's own, or one left in text or code, which must not pair. */
 interface PrintedToken {
   kind: 'open' | 'close'
-  spelling: string
+  /** The closer that pairs with it, as written (`[/INFO]`): the spelling, without a slice per block. */
+  closer: string
   /** Whether it is a block's own. */
   own: boolean
   /** For a block's own opener, the index of its own closer. */
-  closer: number
+  closedBy: number
 }
 
 /**
@@ -43,31 +45,41 @@ interface PrintedToken {
  * blocks around it).
  */
 class Printing {
-  out = ''
-  /** The openers and closers printed, in order, when text or code holds any. */
-  readonly tokens: PrintedToken[] = []
+  // declared only, so that the constructor alone sets them: a class field
+  // may compile to a property definition per instance, per call of stringify
+  declare out: string
+  /** The openers and closers printed, in order. */
+  declare readonly tokens: PrintedToken[]
   /** Whether text or code holds an opener or closer. */
-  strayTokens = false
+  declare strayTokens: boolean
   /** Offset in `out` of a `[` of the current run of text that no `]` has followed yet, or -1. */
-  private bracket = -1
+  private declare bracket: number
   /** A quote or code ended without its swallowed line feed: text starting with one must print another. */
-  private lineFeedOwed = false
+  private declare lineFeedOwed: boolean
+  private declare readonly markBlocks: boolean
 
-  constructor(private readonly markBlocks: boolean) {}
+  constructor(markBlocks: boolean) {
+    this.out = ''
+    this.tokens = []
+    this.strayTokens = false
+    this.bracket = -1
+    this.lineFeedOwed = false
+    this.markBlocks = markBlocks
+  }
 
-  /** Appends a block's opener; returns its token's index, for {@link closeBlock}. */
-  openBlock(markup: string, spelling: string): number {
+  /** Appends a block's opener, which `closer` closes; returns its token's index, for {@link closeBlock}. */
+  openBlock(markup: string, closer: string): number {
     this.markup(markup)
-    this.tokens.push({ kind: 'open', spelling, own: true, closer: -1 })
+    this.tokens.push({ kind: 'open', closer, own: true, closedBy: -1 })
     return this.tokens.length - 1
   }
 
   /** Appends the closer of the block whose opener is token `opener`. */
   closeBlock(opener: number): void {
-    const { spelling } = this.tokens[opener]
-    this.tokens[opener].closer = this.tokens.length
-    this.tokens.push({ kind: 'close', spelling, own: true, closer: -1 })
-    this.markup(`[/${spelling}]`)
+    const { closer } = this.tokens[opener]
+    this.tokens[opener].closedBy = this.tokens.length
+    this.tokens.push({ kind: 'close', closer, own: true, closedBy: -1 })
+    this.markup(closer)
   }
 
   /**
@@ -77,7 +89,20 @@ class Printing {
    */
   pairsAsPrinted(): boolean {
     const tokens = this.tokens
-    const match = pair(tokens)
+    // most often each opener or closer of text is the only one of its spelling, and pairs with
+    // nothing; seen at a glance in short messages (the glance is quadratic, so only there)
+    let shared = tokens.length > 32
+    for (let i = 0; i < tokens.length && !shared; i++) {
+      if (tokens[i].own) continue
+      for (let k = 0; k < tokens.length; k++) {
+        if (k !== i && tokens[k].closer === tokens[i].closer) {
+          shared = true
+          break
+        }
+      }
+    }
+    if (!shared) return true
+    const match = pair(tokens.map((token) => ({ kind: token.kind, spelling: token.closer.slice(2, -1) })))
     const closers = [tokens.length]
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]
@@ -87,9 +112,9 @@ class Printing {
       }
       const closer = match[i]
       const pairs = closer !== -1 && closer <= closers[closers.length - 1]
-      if (pairs !== token.own || (pairs && closer !== token.closer)) return false
+      if (pairs !== token.own || (pairs && closer !== token.closedBy)) return false
       if (!pairs) continue
-      if (token.spelling.toLowerCase() === 'code') i = closer
+      if (token.closer.toLowerCase() === '[/code]') i = closer
       else closers.push(closer)
     }
     return true
@@ -104,10 +129,11 @@ class Printing {
     }
     // the seam first, so that the tokens are recorded in order
     if (this.bracket !== -1) this.markSeam(value)
-    let last = value.lastIndexOf('[')
-    if (last !== -1) {
+    // indexOf: lastIndexOf is a slow runtime call in V8, and most text has no bracket
+    if (value.indexOf('[') !== -1) {
       value = this.markTags(value, false)
-      last = value.lastIndexOf('[')
+      let last = value.length - 1
+      while (value.charCodeAt(last) !== 91) last--
       this.bracket = value.indexOf(']', last) === -1 ? this.out.length + last : -1
     } else if (this.bracket !== -1 && value.includes(']')) {
       this.bracket = -1
@@ -128,11 +154,10 @@ class Printing {
     else this.lineFeedOwed = true
   }
 
-  /** Appends the content of a code block spelled `spelling`. */
-  code(value: string, spelling: string): void {
+  /** Appends the content of a code block that `closer` ends. */
+  code(value: string, closer: string): void {
     if (value.includes('[')) {
       // the block's own closer in its content would end it early; a parsed one never holds it
-      const closer = `[/${spelling}]`
       if (value.includes(closer)) value = value.split(closer).join('[' + ESCAPE_MARK + closer.slice(1))
       value = this.markTags(value, true)
     }
@@ -159,7 +184,7 @@ class Printing {
 
   /** Records an opener or closer left in text or code. */
   private stray(closer: boolean, spelling: string): void {
-    this.tokens.push({ kind: closer ? 'close' : 'open', spelling, own: false, closer: -1 })
+    this.tokens.push({ kind: closer ? 'close' : 'open', closer: `[/${spelling}]`, own: false, closedBy: -1 })
     this.strayTokens = true
   }
 
@@ -259,9 +284,9 @@ function print(nodes: readonly Node[], markBlocks: boolean): Printing {
           continue
         case 'code': {
           const open = opener(node)
-          const spelling = open === undefined ? 'code' : spelledName(open)
-          const token = printing.openBlock(open ?? '[code]', spelling)
-          printing.code(node.value, spelling)
+          const close = closerOf(node, open)
+          const token = printing.openBlock(open ?? '[code]', close)
+          printing.code(node.value, close)
           printing.closeBlock(token)
           printing.lineFeed(node.lineFeed)
           continue
@@ -275,8 +300,8 @@ function print(nodes: readonly Node[], markBlocks: boolean): Printing {
           stack.push(nodes, next, parent, opened)
           if (node.type !== 'root') {
             const open = opener(node)
-            const spelling = open === undefined ? (node.type === 'quote' ? 'qt' : node.type) : spelledName(open)
-            opened = printing.openBlock((open ?? openMarkup(node as Tag)) + (node.type === 'quote' ? header(node, open === undefined) : ''), spelling)
+            const markup = open === undefined ? openMarkup(node as Tag) : node.type === 'quote' ? open + header(node) : open
+            opened = printing.openBlock(markup, closerOf(node, open))
           }
           parent = node
           nodes = node.children
@@ -304,10 +329,27 @@ function opener(node: Exclude<Parent, Root> | Code): string | undefined {
   return spell(node, node.open)
 }
 
+/** The closer of a block whose opener prints as `open` (undefined: the canonical opener): the one written while it matches. */
+function closerOf(node: Exclude<Parent, Root> | Code, open: string | undefined): string {
+  if (open === undefined) return CANONICAL_CLOSERS[node.type]
+  const close = node.close
+  return close !== undefined && closes(open, close) ? close : `[/${spelledName(open)}]`
+}
+
+const CANONICAL_CLOSERS: Readonly<Record<string, string>> = { quote: '[/qt]', info: '[/info]', title: '[/title]', code: '[/code]', download: '[/download]', task: '[/task]' }
+
+/** Whether `close` is `[/name]` with the name exactly as `open` spells it. */
+function closes(open: string, close: string): boolean {
+  const end = close.length - 1
+  if (end < 3 || close.charCodeAt(1) !== 47 || close.charCodeAt(end) !== 93) return false
+  for (let i = 2; i < end; i++) if (close.charCodeAt(i) !== open.charCodeAt(i - 1)) return false
+  const after = open.charCodeAt(end - 1) | 32
+  return !(after >= 97 && after <= 122)
+}
+
 /** A quote's header after a written opener: the folded `[qtmeta]` as written while it says the quote's header. */
-function header(quote: Quote, canonicalOpener: boolean): string {
-  // the canonical opener has the canonical header already
-  if (canonicalOpener || quote.accountId === undefined) return ''
+function header(quote: Quote): string {
+  if (quote.accountId === undefined) return ''
   const meta = { type: 'qtmeta', accountId: quote.accountId, time: quote.time }
   return spell(meta, quote.meta) ?? qtmeta(quote.accountId, quote.time)
 }
