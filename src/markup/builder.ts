@@ -183,7 +183,9 @@ export class MessageBuilder implements Composable {
 
   /**
    * `[code]…[/code]`: `value` verbatim, except that nothing in it can end the
-   * block early. Chatwork hides one leading line feed of the content.
+   * block early and mentions in it (`[toall]`, `[To:1]`, `[rp …]`) get the
+   * invisible escape mark, so that they notify nobody ({@link escapeCode}).
+   * Chatwork hides one leading line feed of the content.
    *
    * @example
    * message().code('npm test').toString() // '[code]npm test[/code]'

@@ -153,7 +153,8 @@ export function hr(): Hr {
 
 /**
  * `[code]…[/code]`: `value` verbatim, except that nothing in it can end the
- * block, or a block around it, early ({@link escapeCode}).
+ * block, or a block around it, early, and mentions in it get the escape mark
+ * ({@link escapeCode}).
  *
  * @example
  * stringify(code('if (a[/code]) {}')) // '[code]if (a[\u200B/code]) {}[/code]'
