@@ -18,6 +18,7 @@ export const SUBPATH_ENTRIES: Record<string, string> = {
   html: 'src/render/html/index.ts',
   slack: 'src/render/slack/index.ts',
   markdown: 'src/render/markdown/index.ts',
+  redis: 'src/redis/index.ts',
 }
 
 /** What the code build and the declaration build share. */
@@ -27,7 +28,7 @@ const shared = {
   target: 'es2022',
   platform: 'neutral',
   // esbuild only bundles the emulator UI when running from source (src/emulator/ui/assets.ts)
-  external: ['vitest', 'esbuild', /^node:/],
+  external: ['vitest', 'esbuild', 'ioredis', /^node:/],
   // Deno and Workers resolve Node built-ins only by their node: names.
   removeNodeProtocol: false,
   // import.meta.url in the CJS build (the emulator UI finds its files with it)

@@ -305,3 +305,19 @@ export class ChatworkArgumentError extends ChatworkError {
     this.argument = argument
   }
 }
+
+/**
+ * A shared rate-limit store (such as `redisStore` from `chatwork-kit/redis`)
+ * did not answer in time or failed. With `failure: 'throw'` the call rejects
+ * with it before anything is sent; otherwise the store falls back to this
+ * process's memory and passes it to `onError`, once per outage. `cause` is the
+ * underlying error.
+ *
+ * @example
+ * redisStore({ client: redis, onError: (error) => console.warn(error.message, error.cause) })
+ */
+export class ChatworkRateLimitStoreError extends ChatworkError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('ERR_CHATWORK_RATE_LIMIT_STORE', message, options)
+  }
+}

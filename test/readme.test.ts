@@ -25,6 +25,7 @@ const PARTS = [
   'Lint your messages',
   'Send and read messages (client)',
   'Receive webhooks',
+  'Scaling out',
   'Test your bot without a network',
   'Render and convert',
 ]

@@ -50,6 +50,7 @@ export {
   ChatworkMissingTokenError,
   ChatworkNetworkError,
   ChatworkRateLimitError,
+  ChatworkRateLimitStoreError,
   ChatworkTimeoutError,
   type MessageLimitation,
   type RateLimit,
