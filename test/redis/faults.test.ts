@@ -98,6 +98,7 @@ describe.runIf(HAS_REDIS || process.env.CI)('redisStore when Redis fails', () =>
     const emu = await startEmulator()
     const proxy = await startLatencyProxy(redis.port)
     const client = new Redis({ port: proxy.port, host: '127.0.0.1', maxRetriesPerRequest: 1 })
+    client.on('error', () => {})
     try {
       await client.ping()
       proxy.latencyMs = 300
