@@ -9,7 +9,8 @@ import { run as hostile } from './hostile.bench.ts'
 import { run as lint } from './lint.bench.ts'
 import { run as markdown } from './markdown.bench.ts'
 import { run as markup } from './markup.bench.ts'
+import { run as redis } from './redis.bench.ts'
 import { run as render } from './render.bench.ts'
 import { run as webhook } from './webhook.bench.ts'
 
-for (const run of [markup, builder, lint, hostile, render, markdown, webhook, emulator, client]) await run()
+for (const run of [markup, builder, lint, hostile, render, markdown, webhook, emulator, client, redis]) await run()
