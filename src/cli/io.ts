@@ -134,16 +134,17 @@ function readStdin(): Promise<string> {
 }
 
 /**
- * Whether output gets ANSI colors: never with `NO_COLOR` set, always with
- * `FORCE_COLOR` set, otherwise only when stdout is a terminal.
+ * Whether output gets ANSI colors: never with `NO_COLOR` set or
+ * `FORCE_COLOR=0`, always with another `FORCE_COLOR`, never on `TERM=dumb`,
+ * otherwise only when stdout is a terminal.
  *
  * @example
  * formatDiagnostics(diagnostics, body, { color: useColor() })
  */
 export function useColor(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR) return false
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true
-  return process.stdout.isTTY === true
+  if (env.NO_COLOR || env.FORCE_COLOR === '0') return false
+  if (env.FORCE_COLOR !== undefined) return true
+  return env.TERM !== 'dumb' && process.stdout.isTTY === true
 }
 
 /**

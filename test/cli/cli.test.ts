@@ -2,7 +2,7 @@
  * The `chatwork-kit` command end to end: the bin built by
  * test/helpers/cli-global-setup.ts, spawned with files, stdin and environments.
  */
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -165,7 +165,8 @@ describe('chatwork-kit lint', () => {
     const file = join(dir, 'fixable.txt')
     await writeFile(file, '[INFO]x[/info] [To: 5] [titel]T[/titel]')
     const fixed = await cli(['lint', '--fix', file])
-    expect(fixed).toEqual({ code: 0, stdout: '', stderr: '' })
+    // What it changed, per file.
+    expect(fixed).toEqual({ code: 0, stdout: `${file}: fixed 4 problems (1 closer-case-mismatch, 1 malformed-tag, 2 unknown-tag)\n`, stderr: '' })
     expect(await readFile(file, 'utf8')).toBe('[INFO]x[/INFO] [To:5] [title]T[/title]')
 
     await writeFile(file, '[To: 5] [info]open')
@@ -191,6 +192,42 @@ describe('chatwork-kit lint', () => {
     expect(run.stderr).toContain('<stdin>:1:17  error  [info] shows as text')
     const json = await cli(['lint', '--fix', '--format', 'json'], { input: '[hr ]' })
     expect(JSON.parse(json.stdout)).toEqual([{ file: '<stdin>', errorCount: 0, warningCount: 0, infoCount: 0, fixed: true, output: '[hr]', diagnostics: [] }])
+  })
+
+  it('reports every readable file even when others are missing, lists the missing ones last, and exits 2', async () => {
+    const run = await cli(['lint', 'gone.txt', 'broken.txt', 'missing.txt', 'warning.txt'])
+    expect(run.code).toBe(2)
+    expect(run.stdout).toContain('broken.txt:1:7  error')
+    expect(run.stdout).toContain('warning.txt:1:5  warning')
+    expect(run.stdout).toContain('3 problems (2 errors, 1 warning)')
+    expect(run.stderr).toBe('chatwork-kit: cannot read gone.txt: no such file\nchatwork-kit: cannot read missing.txt: no such file\n')
+  })
+
+  it('answers a directory with a clear line and exit 2, after linting the files', async () => {
+    await mkdir(join(dir, 'messages'), { recursive: true })
+    const run = await cli(['lint', 'messages', 'clean.txt'])
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'chatwork-kit: cannot lint messages: it is a directory (give the files in it, e.g. messages/*.txt)\n' })
+  })
+
+  it('skips a binary file with a warning, never echoing its bytes to the terminal', async () => {
+    await writeFile(join(dir, 'image.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1b, 0x5d, 0x30, 0x3b, 0x70, 0x77, 0x6e, 0x07]))
+    await writeFile(join(dir, 'latin1.txt'), new Uint8Array([0x5b, 0x69, 0x6e, 0x66, 0x6f, 0x5d, 0xe9, 0x1b, 0x5b, 0x32, 0x4a]))
+    const run = await cli(['lint', 'image.png', 'latin1.txt', 'broken.txt'])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(
+      'chatwork-kit: skipped image.png: a binary file (it holds a NUL byte), not a message body\n' +
+        'chatwork-kit: skipped latin1.txt: a binary file (it is not UTF-8), not a message body\n',
+    )
+    expect(run.stdout).toContain('broken.txt:1:7')
+    expect(run.stdout).not.toContain('\u001b')
+    expect(run.stdout).not.toContain('image.png')
+  })
+
+  it('colors with --color when not on a terminal, and never with --no-color or FORCE_COLOR=0', async () => {
+    expect((await cli(['lint', '--color', 'broken.txt'])).stdout).toContain('\u001b[')
+    expect((await cli(['lint', '--no-color', 'broken.txt'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\u001b[')
+    expect((await cli(['lint', 'broken.txt'], { env: { FORCE_COLOR: '0' } })).stdout).not.toContain('\u001b[')
+    expect((await cli(['lint', 'broken.txt'], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[')
   })
 
   it('answers a missing file, a bad format or a bad rule with one line and exit 2', async () => {
