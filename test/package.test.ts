@@ -171,8 +171,12 @@ describe('outside Node', () => {
     const dist = join(installedDir(), 'dist')
     const bare = new Set(builtinModules.filter((name) => !name.startsWith('_')))
     const found: string[] = []
-    for (const file of await readdir(dist)) {
-      const code = await readFile(join(dist, file), 'utf8')
+    // every module, the emulator UI's browser bundle (dist/ui/) among them
+    const files = (await readdir(dist, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && /\.[cm]?js$/.test(entry.name))
+    expect(files.map((entry) => entry.name)).toContain('app.js')
+    for (const entry of files) {
+      const file = join(entry.parentPath, entry.name)
+      const code = await readFile(file, 'utf8')
       for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s*)["']([^"']+)["']/gm)) {
         if (bare.has(specifier.split('/')[0]) && bare.has(specifier)) found.push(`${file}: ${specifier}`)
       }
