@@ -65,8 +65,9 @@ describe('the timeline', () => {
     expect(await info.locator('.cw-title').innerText()).toBe('Release v1.2')
     expect(await timelineMessage('To deploy:').locator('.cw-code').innerText()).toBe('npm run deploy -- --env=staging')
     const to = timelineMessage('Could you review the spec by Friday? (bow)').locator('.cw-to').first()
-    expect(await to.getAttribute('data-account-id')).toBe('1001')
+    // the name comes from the emulator's accounts by the id in [To:1001], not from the text after it
     expect(await to.locator('.cw-name').innerText()).toBe('Hanako Sato')
+    expect(await to.locator('img.cw-avatar').getAttribute('src')).toMatch(/\/ui\/avatar\/1001\.svg$/)
     // names and generated avatars from the emulator's accounts
     expect(await timelineMessage('To deploy:').locator('.sender').innerText()).toBe('Taro Yamada')
     expect(await timelineMessage('To deploy:').locator('img.avatar').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
@@ -116,7 +117,7 @@ describe('compose', () => {
     await page.keyboard.press('Control+Enter')
     await timelineMessage('lunch at noon?').first().waitFor()
     // the bot's answer: a reply chip to Taro and a quote of what he wrote
-    const reply = page.locator('.timeline .message[data-account-id="1001"]').filter({ has: page.locator('.cw-reply[data-account-id="1002"]') }).filter({ hasText: 'lunch at noon?' })
+    const reply = page.locator('.timeline .message[data-account-id="1001"]').filter({ has: page.locator('.cw-reply', { hasText: 'Taro Yamada' }) }).filter({ hasText: 'lunch at noon?' })
     await reply.waitFor({ timeout: 15_000 })
     expect(await reply.locator('.cw-quote').innerText()).toContain('lunch at noon?')
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
