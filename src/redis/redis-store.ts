@@ -209,11 +209,12 @@ class RedisStore implements RateLimitStore {
     return Promise.race([this.#changed, this.#fallback.changed()])
   }
 
-  /** Records the answer and frees the slot, without holding the caller up; a failure only reports the outage. */
+  /** Records the answer and frees the slot, without holding the caller up or waiting on a timeout; a failure only reports the outage. */
   #release(keys: Keys, ticket: string, spends: boolean, answer: RateLimitAnswer | undefined): void {
     const seen = answer?.rateLimit
     const args = [ticket, answer ? 1 : 0, seen ? 1 : 0, seen?.limit ?? 0, seen?.remaining ?? 0, seen?.resetAt.getTime() ?? 0, REDIS_SLOT_LAPSE_MS, spends ? 1 : 0]
-    this.#run(RELEASE, [keys.token, keys.flight, keys.room], args).then(
+    // Sent even while the connection is down (ioredis queues it), so that a slot taken in Redis is given back there.
+    this.#send(RELEASE, [keys.token, keys.flight, keys.room], args).then(
       () => this.#notify(),
       (error: unknown) => {
         this.#report(error)

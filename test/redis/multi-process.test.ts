@@ -72,14 +72,15 @@ function expectEachOnce(emu: Emulator, room: number, burst: number) {
 
 describe.runIf(HAS_REDIS || process.env.CI)('redisStore shared by 4 processes', () => {
   it(`posts ${WORKERS}×${POSTS} messages to one room (window ${WINDOW.limit} per ${WINDOW.windowMs} ms): no 429, each once, within 1.25× the window's floor`, { timeout: 60_000 }, async () => {
-    const { emu, room, mark } = await emulator({ roomPostLimit: WINDOW.limit, roomPostWindowMs: WINDOW.windowMs })
+    const { emu, room, mark, first } = await emulator({ roomPostLimit: WINDOW.limit, roomPostWindowMs: WINDOW.windowMs })
     const workers = await startWorkers(
       Array.from({ length: WORKERS }, (_, w) => ({ name: `w${w}`, baseURL: emu.baseURL, token: emu.token, room, redisPort: redis.port, posts: POSTS, gets: 0, postingLimit: WINDOW })),
     )
     try {
-      const started = mark()
+      mark()
       const results = await workers.go()
-      const elapsed = Math.max(...results.map((r) => r.doneAt)) - started
+      // From the first request's arrival: the workers' start is no part of the burst.
+      const elapsed = Math.max(...results.map((r) => r.doneAt)) - first()
       expect(results.flatMap((r) => r.failed)).toEqual([])
       expect(emu.requests.filter((r) => r.status === 429)).toHaveLength(0)
       expectEachOnce(emu, room, 0)
