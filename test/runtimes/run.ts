@@ -86,7 +86,8 @@ async function binary(runtimes: string, candidates: string[]): Promise<string> {
 async function installPackage(work: string): Promise<string> {
   say('building (npm run build) and packing the package')
   await run('npm', ['run', 'build'], { cwd: ROOT, env: childEnv(), maxBuffer: 16 << 20 })
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, env: childEnv() })
+  // Built just above: no second build through the prepare script, whose output would mix with the JSON.
+  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, env: childEnv() })
   const tarball = join(work, (JSON.parse(stdout) as [{ filename: string }])[0].filename)
   const consumer = join(work, 'consumer')
   await mkdir(consumer)

@@ -7,11 +7,13 @@
  */
 
 /**
- * Subpaths no Worker loads: the emulator is a Node server (node:http). Every
- * other subpath of the package's exports is imported on every runtime, except
- * `chatwork-kit/vitest`, which needs the vitest runner (tested by `npm test`).
+ * Subpaths no Worker loads: the emulator is a Node server (node:http), and
+ * the Redis store works through ioredis, which needs TCP sockets (and uses
+ * node:crypto). Every other subpath of the package's exports is imported on
+ * every runtime, except `chatwork-kit/vitest`, which needs the vitest runner
+ * (tested by `npm test`).
  */
-export const NODE_ONLY_SUBPATHS = ['chatwork-kit/testing']
+export const NODE_ONLY_SUBPATHS = ['chatwork-kit/testing', 'chatwork-kit/redis']
 
 /** Names each subpath must export, whatever build the runtime picked. */
 const EXPECTED_EXPORTS = {
