@@ -60,7 +60,7 @@ const BUDGETS: { name: string; code: string; maxBytes?: number; ceiling?: number
   },
   // Over budget since the client refuses redirects, scrubs tokens and writes multipart bodies itself (spec §5.24), and its rate-limit store;
   // and since its printer reads edited trees' spellings back so that they print what they say (about 2.6 KB).
-  { name: 'client (ofetch excluded)', code: `export { ChatworkClient } from 'chatwork-kit/client'`, maxBytes: 10 * KIB, ceiling: 14.5 * KIB, external: ['ofetch'] },
+  { name: 'client (ofetch excluded)', code: `export { ChatworkClient } from 'chatwork-kit/client'`, maxBytes: 10 * KIB, ceiling: 15 * KIB, external: ['ofetch'] },
   // What the client carries for `message.tree`.
   { name: 'parser alone', code: `export { parse } from 'chatwork-kit/markup'`, external: [] },
   { name: 'linter (with the parser)', code: `export { lint, formatDiagnostics } from 'chatwork-kit/markup'`, external: [] },
