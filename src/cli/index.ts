@@ -18,12 +18,13 @@ import { version } from '../../package.json'
 import { CliUsageError, EXIT_USAGE, endQuietlyOnClosedOutput, keepStdinArgs, printError, type RegisterCommand } from './io.ts'
 import { registerEmulator } from './emulator.ts'
 import { registerLint } from './lint.ts'
+import { registerMcp } from './mcp.ts'
 import { registerParse } from './parse.ts'
 import { registerPlayground } from './playground.ts'
 import { keepOptionValues, registerSend } from './send.ts'
 
 /** Every subcommand, in the order `--help` lists them. */
-const COMMANDS: RegisterCommand[] = [registerLint, registerParse, registerEmulator, registerPlayground, registerSend]
+const COMMANDS: RegisterCommand[] = [registerLint, registerParse, registerEmulator, registerPlayground, registerSend, registerMcp]
 
 async function main(argv: string[]): Promise<void> {
   const cli = cac('chatwork-kit')

@@ -145,10 +145,16 @@ function flow(children: readonly Content[], ctx: Context): (BlockContent | RootC
     if (paragraph !== undefined) out.push(paragraph)
     phrasing = []
   }
+  // a badge (To, toall, reply) reads as a word of its own: a space after it unless the text has one
+  let afterBadge = false
   for (const node of children) {
+    const spaced = afterBadge
+    afterBadge = node.type === 'to' || node.type === 'toall' || node.type === 'reply'
+    if (spaced && (afterBadge || node.type === 'link' || node.type === 'emoticon' || node.type === 'pname' || node.type === 'piconname')) phrasing.push(text(' '))
     switch (node.type) {
       case 'text': {
-        const pieces = unescapeText(node.value).split(PARAGRAPH_BREAK)
+        const value = unescapeText(node.value)
+        const pieces = (spaced && !/^\s/.test(value) ? ' ' + value : value).split(PARAGRAPH_BREAK)
         pieces.forEach((piece, i) => {
           if (i > 0) endParagraph()
           lines(piece, phrasing, ctx)
