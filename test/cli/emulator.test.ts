@@ -117,3 +117,40 @@ it.each([
   expect(run.stderr()).toBe(`chatwork-kit: ${file} is not a valid seed: ${problem}\n`)
   expect(run.stdout()).toBe('')
 })
+
+it('serves the web UI beside the API and prints its URL; --no-ui serves the API alone', async () => {
+  const run = runCli(['emulator', '--port', '0'])
+  running.push(run)
+  const baseURL = await baseUrlOf(run)
+  const ui = /web UI\s+(\S+)/.exec(run.stdout())?.[1]
+  expect(ui).toBe(baseURL.replace(/v2$/, ''))
+  const page = await fetch(ui!)
+  expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+  expect(await page.text()).toContain('data-mode="emulator"')
+  run.child.kill('SIGINT')
+  expect(await run.exit).toBe(0)
+
+  const apiOnly = runCli(['emulator', '--port', '0', '--no-ui'])
+  running.push(apiOnly)
+  const apiBase = await baseUrlOf(apiOnly)
+  expect(apiOnly.stdout()).not.toContain('web UI')
+  expect((await fetch(apiBase.replace(/v2$/, ''))).status).toBe(401)
+  apiOnly.child.kill('SIGINT')
+  expect(await apiOnly.exit).toBe(0)
+})
+
+it('playground serves the compose pane alone and stops on SIGINT', async () => {
+  const run = runCli(['playground', '--port', '0'])
+  running.push(run)
+  let url: string | undefined
+  for (let waited = 0; waited < 15_000 && url === undefined; waited += 50) {
+    url = /URL\s+(\S+)/.exec(run.stdout())?.[1]
+    if (url === undefined) await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+  expect(await (await fetch(url!)).text()).toContain('data-mode="playground"')
+  expect((await fetch(`${url}ui/assets/app.js`)).status).toBe(200)
+  run.child.kill('SIGINT')
+  expect(await run.exit).toBe(0)
+  expect(run.stdout()).toContain('Playground stopped.')
+})
