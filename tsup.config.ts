@@ -19,6 +19,7 @@ export const SUBPATH_ENTRIES: Record<string, string> = {
   slack: 'src/render/slack/index.ts',
   markdown: 'src/render/markdown/index.ts',
   redis: 'src/redis/index.ts',
+  oauth: 'src/oauth/index.ts',
   mcp: 'src/mcp/index.ts',
 }
 

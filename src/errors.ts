@@ -321,3 +321,34 @@ export class ChatworkRateLimitStoreError extends ChatworkError {
     super('ERR_CHATWORK_RATE_LIMIT_STORE', message, options)
   }
 }
+
+/**
+ * An OAuth step that failed: the user denied access (`access_denied`), the
+ * redirect's `state` is not the one sent (`state_mismatch`, a possible CSRF),
+ * the redirect has no code (`missing_code`), the token endpoint refused
+ * (`invalid_grant`, `invalid_client`, … as it answered, spec §8.3), or its
+ * answer could not be used (`invalid_response`). No client secret, code or
+ * token appears in its message, properties or cause.
+ *
+ * @example
+ * try {
+ *   await refreshTokens({ clientId, clientSecret, refreshToken })
+ * } catch (error) {
+ *   if (error instanceof ChatworkOAuthError && error.error === 'invalid_grant') console.error('sign in again')
+ * }
+ */
+export class ChatworkOAuthError extends ChatworkError {
+  /** The OAuth error code (RFC 6749 §4.1.2.1, §5.2) or one of `state_mismatch`, `missing_code`, `invalid_response`. */
+  readonly error: string
+  /** The human-readable explanation, when there is one. */
+  readonly description: string | undefined
+  /** The HTTP status of the token endpoint's answer, when it answered. */
+  readonly status: number | undefined
+
+  constructor(init: { error: string; description?: string; status?: number }, options?: ErrorOptions) {
+    super('ERR_CHATWORK_OAUTH', `OAuth error ${init.error}${init.description ? `: ${init.description}` : ''}`, options)
+    this.error = init.error
+    this.description = init.description
+    this.status = init.status
+  }
+}
