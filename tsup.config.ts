@@ -19,8 +19,8 @@ export const SUBPATH_ENTRIES: Record<string, string> = {
   slack: 'src/render/slack/index.ts',
   markdown: 'src/render/markdown/index.ts',
   redis: 'src/redis/index.ts',
-  oauth: 'src/oauth/index.ts',
   mcp: 'src/mcp/index.ts',
+  oauth: 'src/oauth/index.ts',
 }
 
 /** What the code build and the declaration build share. */
