@@ -11,13 +11,13 @@ const PARTS = {
   webhook: ['markup', 'errors'],
   emulator: ['markup', 'webhook', 'errors', 'lint', 'render/html'],
   vitest: ['markup', 'lint'],
-  'render/shared': ['markup'],
-  'render/html': ['markup', 'render/shared'],
-  'render/markdown': ['markup', 'render/shared'],
-  'render/slack': ['markup', 'render/shared'],
+  'render/common': ['markup'],
+  'render/html': ['markup', 'render/common'],
+  'render/markdown': ['markup', 'render/common'],
+  'render/slack': ['markup', 'render/common'],
   redis: ['client', 'errors'],
   oauth: ['client', 'errors'],
-  mcp: ['markup', 'lint', 'render/shared', 'render/markdown', 'client', 'errors'],
+  mcp: ['markup', 'lint', 'render/common', 'render/markdown', 'client', 'errors'],
 }
 
 /** The path pattern of a part: its folder, or src/errors.ts. */

@@ -166,7 +166,7 @@ async function readLintInputs(files: readonly string[]): Promise<{ inputs: Input
   const decoder = new TextDecoder('utf-8', { fatal: true })
   for (const name of files) {
     if (name === STDIN_ARG) {
-      inputs.push(...(await readInputs([name])))
+      for (const input of await readInputs([name])) inputs.push(input)
       continue
     }
     let bytes: Uint8Array

@@ -480,7 +480,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let origin = ''
   // Pages beside the API: the UI's when asked for; other parts (OAuth consent) add theirs here.
   const pages = new UiRouter({ secret: createUiSecret(), host: options.host ?? DEFAULT_EMULATOR_HOST })
-  if (options.ui === true) pages.add(...emulatorUiRoutes({ state, webhooks, requests: log.entries, events, mainAccountId, origin: () => origin }))
+  if (options.ui === true) pages.add(emulatorUiRoutes({ state, webhooks, requests: log.entries, events, mainAccountId, origin: () => origin }))
   const server = createServer(
     createHandler(
       { state, limiter, faults, settings, log, escapeNonAscii: options.escapeNonAscii ?? false, clock, observe: (request) => events.emit({ type: 'request', request }), ui: pages },

@@ -6,7 +6,7 @@
 import type { ChatworkClient } from '../client/client.ts'
 import type { Member, Me } from '../client/types.ts'
 import { ChatworkToolError } from './tool-error.ts'
-import type { Accounts } from '../render/shared/index.ts'
+import type { Accounts } from '../render/common/index.ts'
 
 /** The tool-facing view of the server's options and client. */
 export interface ToolContext {

@@ -114,7 +114,7 @@ async function requestTokens(options: TokenRequestOptions, form: URLSearchParams
   const endpoint = options.tokenEndpoint ?? DEFAULT_TOKEN_ENDPOINT
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }
   if (options.clientSecret !== undefined) {
-    headers.authorization = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${options.clientId}:${options.clientSecret}`)))}`
+    headers.authorization = `Basic ${btoa(Array.from(new TextEncoder().encode(`${options.clientId}:${options.clientSecret}`), (byte) => String.fromCharCode(byte)).join(''))}`
   } else {
     // A public client names itself in the body (RFC 6749 §2.3; Chatwork does not document it, spec §8.1).
     form.set('client_id', options.clientId)

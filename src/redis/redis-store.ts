@@ -28,8 +28,9 @@ import { ACQUIRE, BLOCK_ROOM, BLOCK_TOKEN, CANCEL, PING, RELEASE, type Script } 
  * const client: RedisScriptClient = new Redis(process.env.REDIS_URL!)
  */
 export interface RedisScriptClient {
-  evalsha(sha: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>
-  eval(script: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>
+  /** Keys and arguments come as one list (ioredis takes a list in place of the spread form). */
+  evalsha(sha: string, numKeys: number, keysAndArgs: string[]): Promise<unknown>
+  eval(script: string, numKeys: number, keysAndArgs: string[]): Promise<unknown>
   /** ioredis's connection status: while it is `reconnecting`, `close` or `end`, the store does not wait on Redis. */
   readonly status?: string
 }
@@ -293,11 +294,13 @@ class RedisStore implements RateLimitStore {
 
   /** EVALSHA, and EVAL when Redis does not have the script yet (after a restart, say). */
   async #send(script: Script, keys: string[], args: (string | number)[]): Promise<unknown> {
+    // keys then arguments, as one list: Redis reads every one as a string
+    const argv = [...keys, ...args.map(String)]
     try {
-      return await this.#client.evalsha(script.sha, keys.length, ...keys, ...args)
+      return await this.#client.evalsha(script.sha, keys.length, argv)
     } catch (error) {
       if (!String((error as Error)?.message).startsWith('NOSCRIPT')) throw error
-      return this.#client.eval(script.source, keys.length, ...keys, ...args)
+      return this.#client.eval(script.source, keys.length, argv)
     }
   }
 

@@ -1,4 +1,4 @@
-import type { AccountInfo, FileInfo } from '../../src/render/shared/index.ts'
+import type { AccountInfo, FileInfo } from '../../src/render/common/index.ts'
 import { corpus, type CorpusEntry } from './corpus.ts'
 
 /**

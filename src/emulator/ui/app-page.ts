@@ -14,7 +14,7 @@ const ASSET_CACHE_SECONDS = 300
  * The app's page at `path` and its files under `/ui/assets/`.
  *
  * @example
- * router.add(...appRoutes('/', 'playground'))
+ * router.add(appRoutes('/', 'playground'))
  */
 export function appRoutes(path: string, mode: UiMode): UiRoute[] {
   const title = mode === 'playground' ? 'Chatwork markup playground' : 'Chatwork emulator'

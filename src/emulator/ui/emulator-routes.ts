@@ -70,7 +70,7 @@ function roomIdOf(value: string | undefined, state: EmulatorState): number {
  * The routes of the emulator's UI.
  *
  * @example
- * router.add(...emulatorUiRoutes({ state, webhooks, requests: log.entries, events, mainAccountId, origin: () => origin }))
+ * router.add(emulatorUiRoutes({ state, webhooks, requests: log.entries, events, mainAccountId, origin: () => origin }))
  */
 export function emulatorUiRoutes(deps: EmulatorUiDeps): UiRoute[] {
   const { state } = deps

@@ -23,7 +23,7 @@ export interface Playground {
  */
 export async function startPlayground(options: { port?: number; host?: string } = {}): Promise<Playground> {
   const host = options.host ?? DEFAULT_EMULATOR_HOST
-  const router = new UiRouter({ secret: createUiSecret(), host }).add(...appRoutes('/', 'playground'))
+  const router = new UiRouter({ secret: createUiSecret(), host }).add(appRoutes('/', 'playground'))
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://playground.invalid')
     if (!router.matches(url.pathname)) {

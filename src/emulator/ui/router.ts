@@ -101,8 +101,8 @@ export class UiRouter {
   }
 
   /** Adds routes; the first that matches a request answers it. */
-  add(...routes: UiRoute[]): this {
-    this.#routes.push(...routes)
+  add(routes: UiRoute | readonly UiRoute[]): this {
+    for (const route of [routes].flat()) this.#routes.push(route)
     return this
   }
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../../markup/index.ts'
-import { checkAccounts, checkFiles, checkLocale, createDateFormat, DEFAULT_TIME_ZONE, RENDER_LABELS, type Accounts, type DateFormat, type Files, type RenderLabels } from '../shared/index.ts'
+import { checkAccounts, checkFiles, checkLocale, createDateFormat, DEFAULT_TIME_ZONE, RENDER_LABELS, type Accounts, type DateFormat, type Files, type RenderLabels } from '../common/index.ts'
 
 /**
  * The `rel` of every link unless `linkRel` is given: message text is not

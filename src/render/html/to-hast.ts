@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast'
 import { EMOTICONS, type Content, type Download, type Node, type Preview, type Quote, type Reply, type Task } from '../../markup/index.ts'
-import { downloadLabel, dtextSentence, hasDownloadLabel, isWebUrl, replyIsLinked, resolveAccount, resolveFile, toTree, type FormattedDate } from '../shared/index.ts'
+import { downloadLabel, dtextSentence, hasDownloadLabel, isWebUrl, replyIsLinked, resolveAccount, resolveFile, toTree, type FormattedDate } from '../common/index.ts'
 import { htmlContext, MAX_NESTING, type HtmlContext, type HtmlOptions } from './options.ts'
 
 /**

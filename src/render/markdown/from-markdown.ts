@@ -128,7 +128,7 @@ function join(sequence: readonly Flow[]): Item[] {
   let previous: Flow | undefined
   for (const flow of sequence) {
     if (previous?.kind === 'text') items.push(flow.kind === 'text' && !flow.tight ? '\n\n' : '\n')
-    if (flow.kind === 'text') items.push(...flow.items)
+    if (flow.kind === 'text') for (const produced of flow.items) items.push(produced)
     else items.push(flow.item)
     previous = flow
   }
@@ -155,7 +155,7 @@ function flows(children: readonly RootContent[], ctx: Context): Flow[] {
       i = end - 1
       continue
     }
-    out.push(...flow(node, ctx))
+    for (const produced of flow(node, ctx)) out.push(produced)
   }
   return out
 }
@@ -228,7 +228,7 @@ function list(node: List, depth: number, ctx: Context): Flow[] {
   node.children.forEach((item, i) => {
     const marker = node.ordered ? `${start + i}. ` : BULLET
     const check = item.checked === true ? TASK_DONE : item.checked === false ? TASK_OPEN : ''
-    out.push(...listItem(item, LIST_INDENT.repeat(depth), marker + check, depth, { ...ctx, depth: ctx.depth + 1 }))
+    for (const produced of listItem(item, LIST_INDENT.repeat(depth), marker + check, depth, { ...ctx, depth: ctx.depth + 1 })) out.push(produced)
   })
   // a list starts after a blank line, as a paragraph does; a nested one goes on the next line
   if (depth === 0 && out[0]?.kind === 'text') out[0] = { ...out[0], tight: false }
@@ -249,10 +249,10 @@ function listItem(item: ListItem, indent: string, marker: string, depth: number,
     if (child.type === 'paragraph') line(phrasing(child.children, ctx))
     else if (child.type === 'list' && ctx.depth < MARKDOWN_NESTING_LIMIT) {
       if (first) line([])
-      out.push(...list(child, depth + 1, ctx))
+      for (const produced of list(child, depth + 1, ctx)) out.push(produced)
     } else {
       if (first) line([])
-      out.push(...flow(child, ctx))
+      for (const produced of flow(child, ctx)) out.push(produced)
     }
   }
   if (first) line([])

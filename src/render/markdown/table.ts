@@ -36,8 +36,8 @@ function pad(text: string, width: number, align: ColumnAlign): string {
  * // 'Name | Age\n-----|----\nTaro |  30'
  */
 export function alignTable(rows: readonly (readonly string[])[], align: readonly ColumnAlign[]): string {
-  const columns = Math.max(0, ...rows.map((row) => row.length))
-  const widths = Array.from({ length: columns }, (_, column) => Math.max(1, ...rows.map((row) => displayWidth(row[column] ?? ''))))
+  const columns = rows.reduce((most, row) => Math.max(most, row.length), 0)
+  const widths = Array.from({ length: columns }, (_, column) => rows.reduce((most, row) => Math.max(most, displayWidth(row[column] ?? '')), 1))
   const line = (row: readonly string[]): string => widths.map((width, column) => pad(row[column] ?? '', width, align[column])).join(' | ').trimEnd()
   const [header, ...body] = rows
   const rule = widths.map((width) => '-'.repeat(width)).join('-|-')

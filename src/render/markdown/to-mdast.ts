@@ -24,7 +24,7 @@ import {
   type DateFormat,
   type Files,
   type RenderLabels,
-} from '../shared/index.ts'
+} from '../common/index.ts'
 
 /**
  * Options of {@link toMdast} and `toMarkdown`.
@@ -168,16 +168,16 @@ function flow(children: readonly Content[], ctx: Context): (BlockContent | RootC
       case 'hr':
       case 'task':
         endParagraph()
-        out.push(...block(node, ctx))
+        for (const produced of block(node, ctx)) out.push(produced)
         break
       case 'preview':
         // an image on a line of its own, as Chatwork shows it
         endParagraph()
-        phrasing.push(...inline(node, ctx))
+        for (const produced of inline(node, ctx)) phrasing.push(produced)
         endParagraph()
         break
       default:
-        phrasing.push(...inline(node, ctx))
+        for (const produced of inline(node, ctx)) phrasing.push(produced)
     }
   }
   endParagraph()

@@ -1,5 +1,5 @@
 import type { Locale } from '../../markup/index.ts'
-import { checkAccounts, checkFiles, checkLocale, createDateFormat, DEFAULT_TIME_ZONE, EMOTICON_EMOJI, RENDER_LABELS, type Accounts, type DateFormat, type Files, type RenderLabels } from '../shared/index.ts'
+import { checkAccounts, checkFiles, checkLocale, createDateFormat, DEFAULT_TIME_ZONE, EMOTICON_EMOJI, RENDER_LABELS, type Accounts, type DateFormat, type Files, type RenderLabels } from '../common/index.ts'
 
 /** Slack user ids by Chatwork account id: a Map or a function (returning undefined when there is none). */
 export type SlackUsers = ReadonlyMap<number, string> | ((accountId: number) => string | undefined)

@@ -1,5 +1,5 @@
 import type { Content, Info, Node, Quote, Task } from '../../markup/index.ts'
-import { downloadLabel, dtextSentence, hasDownloadLabel, isWebUrl, replyIsLinked, resolveAccount, resolveFile, toTree } from '../shared/index.ts'
+import { downloadLabel, dtextSentence, hasDownloadLabel, isWebUrl, replyIsLinked, resolveAccount, resolveFile, toTree } from '../common/index.ts'
 import { SLACK_MAX_NESTING, slackContext, type SlackContext, type SlackOptions } from './options.ts'
 
 /**

@@ -101,8 +101,8 @@ export function createActivity(): { element: HTMLElement; render: (activity: Act
       }
     }
     rows.sort((a, b) => b.time - a.time || b.order - a.order)
-    replaceChildren(list, ...(rows.length === 0 ? [h('li', { class: 'empty' }, 'Nothing yet.')] : rows.map((row) => row.element())))
-    replaceChildren(settings, ...activity.settings.map((setting) => h('li', {}, `Setting ${setting.id}: ${setting.events.join(', ')} → ${setting.url}${setting.enabled ? '' : ' (disabled)'}`)))
+    replaceChildren(list, (rows.length === 0 ? [h('li', { class: 'empty' }, 'Nothing yet.')] : rows.map((row) => row.element())))
+    replaceChildren(settings, activity.settings.map((setting) => h('li', {}, `Setting ${setting.id}: ${setting.events.join(', ')} → ${setting.url}${setting.enabled ? '' : ' (disabled)'}`)))
   }
   filter.addEventListener('input', () => render())
   kind.addEventListener('change', () => render())

@@ -83,14 +83,14 @@ async function startEmulatorApp(): Promise<void> {
   }
 
   function renderViewing(): void {
-    replaceChildren(viewing, ...[...accounts.values()].map((account) => h('option', { value: account.account_id, selected: account.account_id === viewingAs }, `${account.name} (${account.account_id})`)))
+    replaceChildren(viewing, [...accounts.values()].map((account) => h('option', { value: account.account_id, selected: account.account_id === viewingAs }, `${account.name} (${account.account_id})`)))
   }
 
   function renderRooms(): void {
     const current = room?.room.room_id
     replaceChildren(
       roomList,
-      ...rooms.map((item) => {
+      rooms.map((item) => {
         const unread = item.unread_num ?? 0
         const mention = item.mention_num ?? 0
         return h(
@@ -115,7 +115,7 @@ async function startEmulatorApp(): Promise<void> {
     const options = renderOptions(room.files)
     replaceChildren(
       timeline,
-      ...room.messages.map((message) =>
+      room.messages.map((message) =>
         messageItem(message, {
           roomId,
           render: options,

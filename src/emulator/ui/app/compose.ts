@@ -106,7 +106,7 @@ export function createCompose(options: { renderOptions: () => HtmlOptions; hooks
     const body = textarea.value
     setRenderedHtml(preview, body === '' ? '' : toHtml(body, options.renderOptions()))
     const found = lint(body)
-    replaceChildren(diagnostics, ...(found.length === 0 ? [h('li', { class: 'diagnostic none' }, body === '' ? '' : 'No problems found.')] : found.map(diagnosticItem)))
+    replaceChildren(diagnostics, (found.length === 0 ? [h('li', { class: 'diagnostic none' }, body === '' ? '' : 'No problems found.')] : found.map(diagnosticItem)))
     const parsed = parse(body, { positions: false })
     tree.textContent = JSON.stringify(parsed, null, 2)
     mentionList.textContent = JSON.stringify(mentions(parsed), null, 2)
@@ -115,11 +115,11 @@ export function createCompose(options: { renderOptions: () => HtmlOptions; hooks
   function refresh(): void {
     if (options.hooks === undefined) return
     const { accounts, selected } = options.hooks.senders()
-    replaceChildren(sender, ...accounts.map((account) => h('option', { value: account.account_id, selected: account.account_id === selected }, `${account.name} (${account.account_id})`)))
+    replaceChildren(sender, accounts.map((account) => h('option', { value: account.account_id, selected: account.account_id === selected }, `${account.name} (${account.account_id})`)))
     replaceChildren(
       toPicker,
       h('option', { value: '' }, 'To…'),
-      ...accounts.map((account) => h('option', { value: account.account_id }, account.name)),
+      accounts.map((account) => h('option', { value: account.account_id }, account.name)),
       h('option', { value: 'all' }, 'All members [toall]'),
     )
   }

@@ -20,9 +20,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Att
   return element
 }
 
-/** Replaces an element's children. */
-export function replaceChildren(parent: Element, ...children: Child[]): void {
-  parent.replaceChildren(...children.filter((child): child is Node | string => child !== null && child !== undefined && child !== false))
+/** Replaces an element's children: each argument a child or a list of them (appended one by one, so a list of any length is fine). */
+export function replaceChildren(parent: Element, ...children: (Child | readonly Child[])[]): void {
+  parent.replaceChildren()
+  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) parent.append(child)
 }
 
 /** Sets HTML made by the toHtml renderer, whose output escapes every text and attribute. */

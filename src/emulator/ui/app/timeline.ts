@@ -13,7 +13,7 @@ export function formatTime(seconds: number): string {
  * The timeline of a room.
  *
  * @example
- * list.replaceChildren(...messages.map((m) => messageItem(m, options)))
+ * replaceChildren(list, messages.map((m) => messageItem(m, options)))
  */
 export function messageItem(message: MessageView, options: { roomId: number; render: HtmlOptions; name: (accountId: number) => string; avatar: (accountId: number) => string; onReply: (message: MessageView) => void }): HTMLElement {
   const body = h('div', { class: 'message-body' })

@@ -14,7 +14,7 @@ import {
   resolveAccount,
   resolveFile,
   toTree,
-} from '../../src/render/shared/index.ts'
+} from '../../src/render/common/index.ts'
 
 const first = <T>(body: string) => parse(body).children[0] as T
 
