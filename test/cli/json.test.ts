@@ -45,8 +45,8 @@ describe('toJson', () => {
     expect(out).toContain('{"children":["core"]}')
     const shallow = nested(MAX_INDENTED_DEPTH / 2 - 1, 1)
     expect(toJson(shallow)).toBe(JSON.stringify(shallow, null, 2))
-    // what it prints reads back as the value
-    const deep = nested(2_000, { text: 'x' })
+    // what it prints reads back as the value; deep enough to be compact, shallow enough for toEqual's recursive comparison
+    const deep = nested(MAX_INDENTED_DEPTH * 4, { text: 'x' })
     expect(JSON.parse(toJson(deep))).toEqual(deep)
   })
 
