@@ -26,6 +26,7 @@ export {
   type RetryEvent,
   type RetryPolicy,
   type TokenSource,
+  type TokenSourceRequest,
 } from './request.ts'
 export { DEFAULT_POSTING_LIMIT, readRateLimit, type RateLimitWait } from './rate-limiter.ts'
 export { memoryStore, RATE_LIMIT_FALLBACK_WAIT_MS } from './memory-store.ts'

@@ -97,12 +97,27 @@ export const MAX_RATE_LIMIT_RETRIES = 10
 export const DEFAULT_BASE_URL = 'https://api.chatwork.com/v2'
 
 /**
- * A credential, or an (async) function returning the current one, called before each attempt.
+ * What the client tells a token function: `rejected` is the token the API
+ * just refused with a 401 `invalid_token` (an expired or revoked OAuth access
+ * token), so that the function refreshes it unless it already has.
  *
  * @example
- * new ChatworkClient({ accessToken: async () => (await oauth.refreshIfNeeded()).access_token })
+ * const accessToken = async ({ rejected }: TokenSourceRequest = {}) => (rejected === current ? (current = await refresh()) : current)
  */
-export type TokenSource = string | (() => string | Promise<string>)
+export interface TokenSourceRequest {
+  rejected?: string
+}
+
+/**
+ * A credential, or an (async) function returning the current one, called
+ * before each attempt. After a 401 `invalid_token`, the function is called
+ * with `{ rejected }`, and when it answers another token the call is sent
+ * once more with it (once per call: the refused request was not processed).
+ *
+ * @example
+ * new ChatworkClient({ accessToken: createTokenSource({ clientId, clientSecret, tokens, onTokens }) })
+ */
+export type TokenSource = string | ((request?: TokenSourceRequest) => string | Promise<string>)
 
 /**
  * Options of every call: abort it, or override the client's timeout and retry policy.
@@ -315,6 +330,7 @@ export class Requester {
     }
     let failures = 0
     let rateLimited = 0
+    let refreshed = false
     for (;;) {
       const answer = await this.#attempt(request)
       let error: ChatworkError
@@ -334,6 +350,13 @@ export class Requester {
           return { data: value as T, limitation: call.limited ? readLimitation(response.headers) : undefined }
         }
         const failure = this.#apiError(request, response, data)
+        if (response.status === 401 && !refreshed && typeof this.#token === 'function' && rejectsToken(response.headers)) {
+          // Once per call: a 401 was not processed, so even a POST may be sent again, with the token the source gives instead.
+          refreshed = true
+          if ((await this.#resolveToken({ rejected: answer.token }, request.secrets)) === answer.token) throw failure
+          this.#options.onRetry?.({ method, path, attempt: failures + rateLimited + 1, delayMs: 0, error: failure })
+          continue
+        }
         if (response.status === 429) {
           const room = call.room !== undefined && failure.errors.some((message) => ROOM_LIMIT_MESSAGE.test(message))
           const resetAt = await (room ? this.limiter.blockRoom(call.room!.roomId) : this.limiter.blockToken(response.headers))
@@ -346,7 +369,7 @@ export class Requester {
           delayMs = backoff(retry, failures++)
         }
       }
-      this.#options.onRetry?.({ method, path, attempt: failures + rateLimited, delayMs, error })
+      this.#options.onRetry?.({ method, path, attempt: failures + rateLimited + Number(refreshed), delayMs, error })
       await sleep(delayMs, options.signal)
     }
   }
@@ -358,7 +381,7 @@ export class Requester {
    * ends the call: the caller's abort rejects with its reason, a refused wait
    * or a 2xx that is not JSON with their {@link ChatworkError}.
    */
-  async #attempt(request: Attempt): Promise<{ response: FetchResponse<string>; data: unknown } | ChatworkError> {
+  async #attempt(request: Attempt): Promise<{ response: FetchResponse<string>; data: unknown; token: string } | ChatworkError> {
     const { call, url, init, timeout, secrets } = request
     const { method, path } = call
     const signal = call.options?.signal
@@ -375,12 +398,7 @@ export class Requester {
     )
     try {
       // After the wait, so that a refreshed token is fresh when it is sent.
-      const source = this.#token
-      const given = typeof source === 'string' ? source : await source()
-      // Trimmed as fetch trims a header value, so that the token redacted is the token sent (a file's trailing newline).
-      const token = typeof given === 'string' ? given.replace(HTTP_WHITESPACE, '') : ''
-      if (token === '') throw new ChatworkMissingTokenError('The token function returned no token')
-      secrets.add(token)
+      const token = await this.#resolveToken(undefined, secrets)
       // the caller may have aborted while the token function ran
       signal?.throwIfAborted()
       const headers: Record<string, string> = this.#options.accessToken === undefined ? { 'x-chatworktoken': token } : { authorization: `Bearer ${token}` }
@@ -407,10 +425,21 @@ export class Requester {
         signal?.removeEventListener('abort', onAbort)
       }
       release(response.headers)
-      return { response, data: this.#read(request, response) }
+      return { response, data: this.#read(request, response), token }
     } finally {
       release()
     }
+  }
+
+  /** The credential to send, noted among the secrets to redact. */
+  async #resolveToken(hint: TokenSourceRequest | undefined, secrets: Set<string>): Promise<string> {
+    const source = this.#token
+    const given = typeof source === 'string' ? source : await (hint === undefined ? source() : source(hint))
+    // Trimmed as fetch trims a header value, so that the token redacted is the token sent (a file's trailing newline).
+    const token = typeof given === 'string' ? given.replace(HTTP_WHITESPACE, '') : ''
+    if (token === '') throw new ChatworkMissingTokenError('The token function returned no token')
+    secrets.add(token)
+    return token
   }
 
   /** The token whose limits a store passed in keeps: the store tells tokens apart by it. */
@@ -453,6 +482,11 @@ export class Requester {
       location,
     })
   }
+}
+
+/** Whether a 401 says the token itself was refused (expired or revoked, RFC 6750 §3.1), rather than the request. */
+function rejectsToken(headers: Headers): boolean {
+  return /(?:^|[\s,])error\s*=\s*"?invalid_token"?/i.test(headers.get('www-authenticate') ?? '')
 }
 
 /** The origin of a redirect's target, resolved against the request's URL; `undefined` when there is none. */

@@ -67,6 +67,16 @@ function tokenOf(request: IncomingMessage): string | undefined {
   return bearer?.[1]
 }
 
+/**
+ * The 401 of a request whose credential is unknown: an API token's has a JSON
+ * body; a Bearer token's has the `WWW-Authenticate` challenge and no body (spec §1.2).
+ */
+function unauthorized(request: IncomingMessage): Reply {
+  if (typeof request.headers['x-chatworktoken'] === 'string' && request.headers['x-chatworktoken'] !== '') return { status: 401, body: { errors: ['Invalid API token'] } }
+  if (!/^Bearer\s/i.test(request.headers.authorization ?? '')) return { status: 401, body: { errors: ['Invalid API token'] } }
+  return { status: 401, noBody: true, headers: { 'www-authenticate': 'Bearer error="invalid_token", error_description="The access token is invalid"' } }
+}
+
 function isForm(contentType: string): boolean {
   return contentType.split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded'
 }
@@ -114,7 +124,7 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
   function send(response: ServerResponse, record: RecordedRequest | undefined, reply: Reply, rateHeaders: RateLimitVerdict['headers'] | undefined, malformed = false): void {
     const headers: Record<string, string> = { ...rateHeaders, ...reply.headers }
     let payload = ''
-    if (reply.status !== 204) {
+    if (reply.status !== 204 && !reply.noBody) {
       payload = JSON.stringify(reply.body ?? {})
       if (deps.escapeNonAscii) payload = asciiJson(payload)
       // Cut mid-structure: no JSON parser accepts what is left.
@@ -197,7 +207,7 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
     const actor = token === undefined ? undefined : deps.state.tokens.get(token)
     const verdict = deps.limiter.hit(principalOf(request))
     if (actor === undefined || !url.pathname.startsWith(`${API_PREFIX}/`)) {
-      const reply = actor === undefined ? { status: 401, body: { errors: ['Invalid API token'] } } : { status: 404, body: { errors: ['Unknown endpoint'] } }
+      const reply = actor === undefined ? unauthorized(request) : { status: 404, body: { errors: ['Unknown endpoint'] } }
       send(response, record, reply, verdict.headers, malformed)
       return
     }

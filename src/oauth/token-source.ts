@@ -4,7 +4,10 @@
  * refresh in flight however many calls ask at once.
  */
 import { ChatworkOAuthError } from '../errors.ts'
+import type { TokenSourceRequest } from '../client/request.ts'
 import { refreshTokens, type OAuthTokens, type TokenRequestOptions } from './tokens.ts'
+
+export type { TokenSourceRequest } from '../client/request.ts'
 
 /**
  * How long before `expiresAt` the source refreshes: one minute, for the
@@ -30,16 +33,6 @@ export interface TokenSourceOptions extends TokenRequestOptions {
   refreshBeforeMs?: number
 }
 
-/**
- * Asks the source for a token; `rejected` is the token the API just refused
- * (a 401 `invalid_token`), so that the source refreshes unless it already has.
- *
- * @example
- * const token = await source({ rejected: tokenThatGot401 })
- */
-export interface TokenSourceRequest {
-  rejected?: string
-}
 
 /**
  * The function `createTokenSource` returns: the current access token,

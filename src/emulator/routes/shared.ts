@@ -82,6 +82,8 @@ export interface Reply {
   status: number
   body?: unknown
   headers?: Record<string, string>
+  /** Answer no body at all (an OAuth 401 carries its reason in `WWW-Authenticate`). */
+  noBody?: boolean
 }
 
 export type Handler = (context: RouteContext) => Reply | Promise<Reply>
