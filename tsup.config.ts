@@ -35,7 +35,19 @@ const shared = {
   removeNodeProtocol: false,
   // import.meta.url in the CJS build (the emulator UI finds its files with it)
   shims: true,
+  // Shared chunks in the CJS build too (tsup splits only ESM by default), so
+  // that every subpath requires one copy of the error classes and `instanceof
+  // ChatworkError` holds across subpaths.
+  splitting: true,
 } satisfies Options
+
+/**
+ * The subpaths that need Node itself, and so have no build for Workers and
+ * browsers: the emulator is a Node server (node:http), the vitest matchers
+ * need the vitest runner, and the Redis store works through ioredis, which
+ * needs TCP sockets.
+ */
+export const NODE_ONLY_SUBPATHS = ['testing', 'vitest', 'redis']
 
 /**
  * The entries that Workers and browsers get instead (the `workerd`, `worker`
@@ -43,15 +55,14 @@ const shared = {
  * needs a file system (uploads from a path) swapped for a stand-in, so that
  * it names no `node:` module, not even behind a dynamic import, which
  * Workers' bundler resolves too. Every subpath a Worker can use is built
- * here, so that they share one copy of the error classes (`instanceof` holds
- * across subpaths).
+ * here, so that they share one copy of the client and of the error classes
+ * (`instanceof` holds across subpaths).
  */
-const workerEntries = {
-  'index.worker': 'src/index.ts',
-  'markup.worker': 'src/entries/markup.ts',
-  'client.worker': 'src/client/index.ts',
-  'webhook.worker': 'src/webhook/index.ts',
-}
+const workerEntries = Object.fromEntries(
+  Object.entries(SUBPATH_ENTRIES)
+    .filter(([key]) => !NODE_ONLY_SUBPATHS.includes(key))
+    .map(([key, file]) => [`${key}.worker`, file]),
+)
 
 const withoutFileSystem: Plugin = {
   name: 'without-file-system',

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
-import { SUBPATH_ENTRIES } from '../tsup.config.ts'
+import { NODE_ONLY_SUBPATHS, SUBPATH_ENTRIES } from '../tsup.config.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const specifier = (key: string) => (key === 'index' ? 'chatwork-kit' : `chatwork-kit/${key}`)
@@ -65,6 +65,9 @@ describe('the public API', () => {
       expect(pkg.exports[subpath].require.default, subpath).toBe(`./dist/${key}.cjs`)
       expect(tsconfig.compilerOptions.paths[specifier(key)], subpath).toEqual([`./${SUBPATH_ENTRIES[key]}`])
       if (key !== 'index') expect(pkg.typesVersions['*'][key], subpath).toEqual([`./dist/${key}.d.cts`])
+      // Workers and browsers get the build without a file system, for every subpath that can run there
+      const worker = NODE_ONLY_SUBPATHS.includes(key) ? undefined : { types: `./dist/${key}.d.mts`, default: `./dist/${key}.worker.mjs` }
+      for (const condition of ['workerd', 'worker', 'browser']) expect(pkg.exports[subpath][condition], `${subpath} ${condition}`).toEqual(worker)
     }
   })
 })

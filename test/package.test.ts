@@ -137,6 +137,18 @@ describe('the installed package', () => {
     console.log(SPECIFIERS.map((specifier) => `${specifier}: ${(esm[specifier] as string[]).length} exports`).join('\n'))
   }, SLOW_TEST_MS)
 
+  it('shares one error hierarchy across subpaths, in ESM and in CommonJS: every error class extends the root\'s ChatworkError', async () => {
+    // each error class a subpath exports, and whether it is the root's ChatworkError or extends it
+    const expression = `Object.entries(module).filter(([name, value]) => typeof value === 'function' && /Error$/.test(name)).map(([name, value]) => [name, value === root.ChatworkError || value.prototype instanceof root.ChatworkError])`
+    for (const system of ['esm', 'cjs'] as const) {
+      const classes = await forEachSubpath<[string, boolean][]>(system, expression)
+      const loaded = Object.entries(classes).filter(([specifier]) => system === 'esm' || !ESM_ONLY.has(specifier))
+      const all = loaded.flatMap(([specifier, found]) => (Array.isArray(found) ? found.map(([name, shared]) => ({ name: `${specifier} ${name}`, shared })) : []))
+      expect(all.length, system).toBeGreaterThan(20)
+      expect(all.filter((found) => !found.shared).map((found) => found.name), system).toEqual([])
+    }
+  }, SLOW_TEST_MS)
+
   it('runs the chatwork-kit command', { timeout: SLOW_TEST_MS }, async () => {
     const { stdout } = await run(built.bin, ['--version'])
     expect(stdout).toContain(pkg.version)
@@ -301,22 +313,34 @@ function installedDir(): string {
  * a separate process, or `{ error }` when loading it throws.
  */
 async function exportsOf(system: 'esm' | 'cjs'): Promise<Record<string, string[] | { error: string }>> {
+  return forEachSubpath(system, `Object.keys(module).filter((key) => key !== 'default' && key !== 'module.exports').sort()`)
+}
+
+/**
+ * Runs `expression` on every subpath's module (as `module`, the root's as
+ * `root`) in a fresh Node process of the installed package, loaded by
+ * `import()` or `require()`; resolves with its value, or the load error, per
+ * subpath.
+ */
+async function forEachSubpath<T>(system: 'esm' | 'cjs', expression: string): Promise<Record<string, T | { error: string }>> {
   const load = system === 'esm' ? 'await import(id)' : 'require(id)'
   const script = `(async () => {
     const out = {}
+    const root = await (async (id) => ${load})('chatwork-kit')
     for (const id of ${JSON.stringify(SPECIFIERS)}) {
       try {
-        out[id] = Object.keys(${load}).filter((key) => key !== 'default' && key !== 'module.exports').sort()
+        const module = ${load}
+        out[id] = ${expression}
       } catch (error) {
         out[id] = { error: String(error.message) }
       }
     }
     process.stdout.write(JSON.stringify(out))
   })()`
-  const file = join(built.consumerDir, system === 'esm' ? 'exports.mjs' : 'exports.cjs')
+  const file = join(built.consumerDir, `subpaths-${system}.${system === 'esm' ? 'mjs' : 'cjs'}`)
   await writeFile(file, script)
   const { stdout } = await run(process.execPath, [file], { cwd: built.consumerDir })
-  return JSON.parse(stdout) as Record<string, string[] | { error: string }>
+  return JSON.parse(stdout) as Record<string, T | { error: string }>
 }
 
 /**

@@ -97,22 +97,26 @@ async function installPackage(work: string): Promise<string> {
   return consumer
 }
 
-/** The subpaths of the installed package's exports that the suite imports (all but vitest's, which needs the vitest runner). */
-async function subpathsOf(consumer: string): Promise<string[]> {
-  const manifest = JSON.parse(await readFile(join(consumer, 'node_modules', 'chatwork-kit', 'package.json'), 'utf8')) as { exports: Record<string, unknown> }
-  return Object.keys(manifest.exports)
-    .filter((key) => key !== './package.json' && key !== './vitest')
-    .map((key) => `chatwork-kit${key.slice(1)}`)
+/**
+ * The subpaths of the installed package's exports that the suite imports (all
+ * but vitest's, which needs the vitest runner), and those of them with a build
+ * for Workers (a `workerd` condition), which the Worker imports.
+ */
+async function subpathsOf(consumer: string): Promise<{ server: string[]; worker: string[] }> {
+  const manifest = JSON.parse(await readFile(join(consumer, 'node_modules', 'chatwork-kit', 'package.json'), 'utf8')) as { exports: Record<string, object> }
+  const entries = Object.entries(manifest.exports).filter(([key]) => key !== './package.json' && key !== './vitest')
+  const specifier = ([key]: [string, object]) => `chatwork-kit${key.slice(1)}`
+  return { server: entries.map(specifier), worker: entries.filter(([, conditions]) => 'workerd' in conditions).map(specifier) }
 }
 
 /**
  * The suite's entry on workerd: a Worker that imports every subpath Workers
- * support, runs the suite inside the Worker (handler and client included) on
+ * support (and the MCP SDK modules the suite uses), runs the suite inside the Worker (handler and client included) on
  * the settings POSTed to it, and answers the results as JSON.
  */
-function workerSource(subpaths: string[]): string {
-  const imports = subpaths.map((subpath, i) => `import * as module${i} from '${subpath}'`)
-  const table = subpaths.map((subpath, i) => `  '${subpath}': module${i},`)
+function workerSource(specifiers: string[]): string {
+  const imports = specifiers.map((specifier, i) => `import * as module${i} from '${specifier}'`)
+  const table = specifiers.map((specifier, i) => `  '${specifier}': module${i},`)
   return [
     ...imports,
     "import { runSuite } from './suite.mjs'",
@@ -169,10 +173,9 @@ async function main(): Promise<void> {
       .map((line) => (JSON.parse(line) as { body: string }).body)
     const uploadFile = join(work, 'notes.txt')
     await writeFile(uploadFile, 'uploaded from a path\n')
-    const { NODE_ONLY_SUBPATHS } = (await import(pathToFileURL(join(consumer, 'suite.mjs')).href)) as { NODE_ONLY_SUBPATHS: string[] }
-    const serverSubpaths = await subpathsOf(consumer)
-    const workerSubpaths = serverSubpaths.filter((subpath) => !NODE_ONLY_SUBPATHS.includes(subpath))
-    await writeFile(join(consumer, 'worker.mjs'), workerSource(workerSubpaths))
+    const { MCP_SDK_MODULES } = (await import(pathToFileURL(join(consumer, 'suite.mjs')).href)) as { MCP_SDK_MODULES: string[] }
+    const { server: serverSubpaths, worker: workerSubpaths } = await subpathsOf(consumer)
+    await writeFile(join(consumer, 'worker.mjs'), workerSource([...workerSubpaths, ...MCP_SDK_MODULES]))
 
     let redirectRoom = 990_000
     /** The settings of one runtime's run: a room of its own, and redirects queued for it. */

@@ -7,13 +7,10 @@
  */
 
 /**
- * Subpaths no Worker loads: the emulator is a Node server (node:http), and
- * the Redis store works through ioredis, which needs TCP sockets (and uses
- * node:crypto). Every other subpath of the package's exports is imported on
- * every runtime, except `chatwork-kit/vitest`, which needs the vitest runner
- * (tested by `npm test`).
+ * The MCP SDK's modules the suite connects a client with: a dependency of the
+ * package, loaded like its subpaths (and, on workerd, bundled into the Worker).
  */
-export const NODE_ONLY_SUBPATHS = ['chatwork-kit/testing', 'chatwork-kit/redis']
+export const MCP_SDK_MODULES = ['@modelcontextprotocol/sdk/client/index.js', '@modelcontextprotocol/sdk/inMemory.js']
 
 /** Names each subpath must export, whatever build the runtime picked. */
 const EXPECTED_EXPORTS = {
@@ -71,7 +68,7 @@ export async function runSuite(load, config) {
   }
 
   const modules = {}
-  await check(`imports every subpath it supports (Workers: all but ${NODE_ONLY_SUBPATHS.join(', ')})`, async () => {
+  await check('imports every subpath it supports (Workers: each with a workerd build)', async () => {
     for (const subpath of config.subpaths) {
       const module = await load(subpath)
       const missing = (EXPECTED_EXPORTS[subpath] ?? []).filter((name) => module[name] === undefined)
@@ -161,6 +158,49 @@ export async function runSuite(load, config) {
       same(error.argument, 'file', 'argument')
     })
   }
+
+  const html = modules['chatwork-kit/html']
+  const markdown = modules['chatwork-kit/markdown']
+  const slack = modules['chatwork-kit/slack']
+  await check('renders the built message to HTML, Markdown and Slack, and Markdown back to markup', () => {
+    const page = html.toHtml(built)
+    assert(page.includes('class="cw-') && page.includes('toall]') && !page.includes('<script'), `HTML: ${page.slice(0, 300)}`)
+    assert(markdown.toMarkdown(built).includes('toall'), 'Markdown lost the text')
+    assert(slack.toSlack(built).includes('toall]'), 'Slack lost the text')
+    same(markup.mentions(markup.parse(markup.stringify(markdown.fromMarkdown('# Hi\n\n[toall] @x')))), { toAll: false, accountIds: [], replies: [] }, 'mentions from Markdown')
+  })
+
+  const root = modules['chatwork-kit']
+  const oauth = modules['chatwork-kit/oauth']
+  await check('oauth: a forged redirect is one ChatworkOAuthError, a ChatworkError of the root subpath too', async () => {
+    const { url, state } = await oauth.createAuthorizationRequest({ clientId: 'app', scope: ['rooms.all:read_write'] })
+    assert(new URL(url).searchParams.get('code_challenge_method') === 'S256', 'no PKCE in the authorization URL')
+    const error = (() => {
+      try {
+        oauth.handleRedirect(`https://app.example/callback?code=c&state=${state}x`, { state })
+      } catch (caught) {
+        return caught
+      }
+    })()
+    assert(error instanceof oauth.ChatworkOAuthError && error instanceof root.ChatworkError, `expected one error hierarchy across subpaths, got ${error}`)
+  })
+
+  await check('mcp: an agent sends a Markdown message through the MCP server', async () => {
+    const [{ Client }, { InMemoryTransport }] = await Promise.all(MCP_SDK_MODULES.map(load))
+    const server = modules['chatwork-kit/mcp'].createMcpServer({ client: kit })
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair()
+    await server.connect(serverSide)
+    const agent = new Client({ name: 'runtime-suite', version: '1.0.0' })
+    await agent.connect(clientSide)
+    try {
+      const result = await agent.callTool({ name: 'send_message', arguments: { room_id: config.roomId, markdown: '**done** [toall]' } })
+      assert(!result.isError, `send_message failed: ${JSON.stringify(result.content)}`)
+      const { body } = JSON.parse(result.content[0].text)
+      same((await kit.messages.list(config.roomId, { force: true })).at(-1).body, body, 'message posted')
+    } finally {
+      await agent.close()
+    }
+  })
 
   if (config.redirects) {
     await check('client: answers a 302 and a 307 with a ChatworkApiError, following neither', async () => {
