@@ -9,7 +9,7 @@ const PARTS = {
   lint: ['markup'],
   client: ['markup', 'errors'],
   webhook: ['markup', 'errors'],
-  emulator: ['markup', 'webhook', 'errors', 'lint', 'render/html'],
+  emulator: ['markup', 'webhook', 'errors', 'lint', 'render/html', 'oauth'],
   vitest: ['markup', 'lint'],
   'render/common': ['markup'],
   'render/html': ['markup', 'render/common'],

@@ -40,4 +40,9 @@ export {
   WEBHOOK_USER_AGENT,
 } from './webhooks.ts'
 export type { WebhookEventType, WebhookSettingInput, WebhookSetting, WebhookDelivery } from './webhooks.ts'
-export { ChatworkEmulatorError } from '../errors.ts'
+export { EmulatorOAuth, DEFAULT_INSUFFICIENT_SCOPE_STATUS } from './oauth.ts'
+export type { EmulatorOAuthOptions, RegisteredClient, AuthorizeInput } from './oauth.ts'
+export { ENDPOINT_SCOPES, type OAuthEndpoint } from './routes/scopes.ts'
+export { DEFAULT_OAUTH_ACCESS_TOKEN_LIFETIME_MS, DEFAULT_OAUTH_REFRESH_TOKEN_LIFETIME_MS, DEFAULT_OAUTH_CODE_LIFETIME_MS } from './state/index.ts'
+export type { OAuthClientInput } from './state/index.ts'
+export { ChatworkEmulatorError, ChatworkOAuthError } from '../errors.ts'

@@ -24,13 +24,16 @@ const TOKEN_PARAMS = /^(?:x-chatworktoken|token|api_?token|access_?token|api_?ke
  */
 export class Redactor {
   readonly #isToken: (value: string) => boolean
+  readonly #secretParams: RegExp | undefined
 
-  constructor(isToken: (value: string) => boolean) {
+  /** `secretParams`: more parameter names whose value is always a secret (a token request's `code`, `refresh_token`, …). */
+  constructor(isToken: (value: string) => boolean, secretParams?: RegExp) {
     this.#isToken = isToken
+    this.#secretParams = secretParams
   }
 
   #secret(name: string, value: string): boolean {
-    return TOKEN_PARAMS.test(name) || this.#isToken(value.trim())
+    return TOKEN_PARAMS.test(name) || this.#secretParams?.test(name) === true || this.#isToken(value.trim())
   }
 
   /** Lower-case header names and their values, credentials redacted (a scheme such as `Bearer` is kept). */

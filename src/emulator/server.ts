@@ -16,6 +16,7 @@ import type { RecordedRequest, RequestLog } from './request-log.ts'
 export type { RecordedRequest } from './request-log.ts'
 import { Redactor } from './redact.ts'
 import type { UiRouter } from './ui/router.ts'
+import { invalidToken, insufficientScope, TOKEN_PATH, tokenEndpoint, type OAuthApiSettings } from './routes/oauth.ts'
 
 /** The path prefix of the API, as in `https://api.chatwork.com/v2`. */
 export const API_PREFIX = '/v2'
@@ -39,7 +40,20 @@ export interface ServerDeps {
   observe?: (record: RecordedRequest) => void
   /** The web pages (the UI, the OAuth consent page) served beside `/v2`; other paths go to the API's pipeline. */
   ui?: UiRouter
+  oauth: OAuthApiSettings
 }
+
+/**
+ * Who a request acts as: an account, under a key (its API token, or its
+ * OAuth grant, which outlives each access token) that read cursors and rate
+ * limits count by, and the scopes of an OAuth access token (none for an API
+ * token: it grants everything); or the refusal of its credential.
+ */
+type Credential = { actor: number; key: string; scopes: ReadonlySet<string> | undefined } | { refused: Reply }
+
+/** Form fields that hold a secret in a token request (spec §8.3), whatever their value. */
+const TOKEN_REQUEST_SECRETS = /^(?:code|code_verifier|refresh_token|client_secret)$/
+
 
 function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
@@ -63,8 +77,11 @@ function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
 function tokenOf(request: IncomingMessage): string | undefined {
   const header = request.headers['x-chatworktoken']
   if (typeof header === 'string' && header !== '') return header.trim()
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')
-  return bearer?.[1]
+  return bearerOf(request)
+}
+
+function bearerOf(request: IncomingMessage): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1]
 }
 
 /**
@@ -111,14 +128,30 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
   }
 
   /**
-   * Whom a request counts against: its token or its token's account
-   * (`rateLimit.per`), or one bucket shared by all unknown tokens, so that a
-   * stream of bad tokens cannot grow the table.
+   * Who a request acts as. An `x-chatworktoken` is an API token; a Bearer
+   * token is an OAuth access token, or else an API token sent that way. An
+   * OAuth token that expired or was revoked is refused with the challenge.
    */
-  function principalOf(request: IncomingMessage): string {
+  function authenticate(request: IncomingMessage): Credential {
+    const bearer = typeof request.headers['x-chatworktoken'] === 'string' && request.headers['x-chatworktoken'] !== '' ? undefined : bearerOf(request)
+    const oauth = bearer === undefined ? undefined : deps.state.accessToken(bearer)
+    if (oauth !== undefined) {
+      if (oauth.status !== 'valid') return { refused: invalidToken(oauth.status === 'expired' ? 'The access token expired' : 'The access token was revoked') }
+      return { actor: oauth.accountId, key: `oauth:${oauth.grantId}`, scopes: oauth.scopes }
+    }
     const token = tokenOf(request)
-    if (token === undefined || !deps.state.tokens.has(token)) return ''
-    return deps.limiter.options.per === 'account' ? String(deps.state.tokens.get(token)) : token
+    const actor = token === undefined ? undefined : deps.state.tokens.get(token)
+    return actor === undefined ? { refused: unauthorized(request) } : { actor, key: token!, scopes: undefined }
+  }
+
+  /**
+   * Whom a request counts against: its token (an OAuth grant for an access
+   * token) or its account (`rateLimit.per`), or one bucket shared by all
+   * refused credentials, so that a stream of bad tokens cannot grow the table.
+   */
+  function principalOf(credential: Credential): string {
+    if ('refused' in credential) return ''
+    return deps.limiter.options.per === 'account' ? String(credential.actor) : credential.key
   }
 
   function send(response: ServerResponse, record: RecordedRequest | undefined, reply: Reply, rateHeaders: RateLimitVerdict['headers'] | undefined, malformed = false): void {
@@ -164,7 +197,8 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
     const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : url.pathname
     const presented = tokenOf(request)
     // A token is redacted wherever it appears whole; one too short to be real (tests use `x`) only where its name says it is one.
-    const redactor = new Redactor((value) => value.length >= MIN_REDACTED_LENGTH && (value === presented || deps.state.tokens.has(value)))
+    const isToken = (value: string) => value.length >= MIN_REDACTED_LENGTH && (value === presented || deps.state.tokens.has(value) || deps.state.isOAuthSecret(value))
+    const redactor = new Redactor(isToken, url.pathname === TOKEN_PATH ? TOKEN_REQUEST_SECRETS : undefined)
     const text = body?.toString('utf8') ?? ''
     const record: RecordedRequest = {
       method,
@@ -176,10 +210,11 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
       time: deps.clock(),
     }
     deps.log.add(record, body)
+    const credential = authenticate(request)
     if (body === undefined) {
       // Counted like any other answered request (Chatwork does not say), and
       // answered 413 even past the limit: the size is refused before anything else.
-      const verdict = deps.limiter.hit(principalOf(request))
+      const verdict = deps.limiter.hit(principalOf(credential))
       response.setHeader('connection', 'close')
       send(response, record, { status: 413, body: { errors: ['Request body too large'] } }, verdict.headers)
       return
@@ -203,14 +238,20 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
     }
     const malformed = fault?.malformed ?? false
 
-    const token = tokenOf(request)
-    const actor = token === undefined ? undefined : deps.state.tokens.get(token)
-    const verdict = deps.limiter.hit(principalOf(request))
-    if (actor === undefined || !url.pathname.startsWith(`${API_PREFIX}/`)) {
-      const reply = actor === undefined ? unauthorized(request) : { status: 404, body: { errors: ['Unknown endpoint'] } }
+    if (url.pathname === TOKEN_PATH) {
+      // OAuth's token endpoint, on oauth.chatwork.com in production: no API token, no API rate limit
+      const form = isForm(request.headers['content-type'] ?? '') ? new URLSearchParams(text) : undefined
+      send(response, record, tokenEndpoint(deps.state, { method, authorization: request.headers.authorization, form }, deps.oauth.expiresIn), undefined, malformed)
+      return
+    }
+
+    const verdict = deps.limiter.hit(principalOf(credential))
+    if ('refused' in credential || !url.pathname.startsWith(`${API_PREFIX}/`)) {
+      const reply = 'refused' in credential ? credential.refused : { status: 404, body: { errors: ['Unknown endpoint'] } }
       send(response, record, reply, verdict.headers, malformed)
       return
     }
+    const { actor } = credential
     if (verdict.limited) {
       send(response, record, { status: 429, body: { errors: [deps.limiter.options.message] } }, verdict.headers, malformed)
       return
@@ -226,6 +267,15 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
       return
     }
 
+    if (credential.scopes !== undefined) {
+      const needed = deps.oauth.endpointScopes[`${method} ${match.route.pattern}`] ?? []
+      // an endpoint without a scope list is granted to no OAuth token: refused rather than open
+      if (!needed.some((scope) => credential.scopes!.has(scope))) {
+        send(response, record, insufficientScope(deps.oauth, needed), verdict.headers, malformed)
+        return
+      }
+    }
+
     const contentType = request.headers['content-type'] ?? ''
     // Only a form body carries parameters: never the query string on POST/PUT (spec §1.3), never JSON.
     const form = method !== 'GET' && isForm(contentType) ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams()
@@ -233,7 +283,7 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
       state: deps.state,
       limiter: deps.limiter,
       settings: deps.settings,
-      token: token!,
+      token: credential.key,
       actor,
       params: match.params,
       query: url.searchParams,
@@ -263,7 +313,7 @@ export function createHandler(deps: ServerDeps, origin: () => string): (request:
       }
       const message = error instanceof Error ? error.message : String(error)
       // The failure may come before or after the request was counted: report the window as it is.
-      send(response, undefined, { status: 500, body: { errors: [`Emulator error: ${message}`] } }, deps.limiter.peek(principalOf(request)))
+      send(response, undefined, { status: 500, body: { errors: [`Emulator error: ${message}`] } }, deps.limiter.peek(principalOf(authenticate(request))))
     })
   }
 }

@@ -30,6 +30,8 @@ import { DEFAULT_REQUEST_LOG_MAX_BYTES, DEFAULT_REQUEST_LOG_MAX_ENTRIES, Request
 import { EmulatorEvents } from './events.ts'
 import { DEFAULT_EMULATOR_HOST } from './listen.ts'
 import { createUiSecret, emulatorUiRoutes, UiRouter } from './ui/index.ts'
+import { DEFAULT_INSUFFICIENT_SCOPE_STATUS, EmulatorOAuth, resolveOAuthSettings, type EmulatorOAuthOptions } from './oauth.ts'
+import { ENDPOINT_SCOPES } from './routes/scopes.ts'
 
 /**
  * The default Free-plan window, in days (spec §3).
@@ -89,6 +91,8 @@ export interface EmulatorOptions {
    * requests, live. Default `false` (`chatwork-kit emulator` turns it on).
    */
   ui?: boolean
+  /** OAuth (`emu.oauth`): token lifetimes, the status of a call outside the scopes, the scopes of uncertain endpoints. */
+  oauth?: EmulatorOAuthOptions
 }
 
 /** A room as the helpers show it. */
@@ -167,6 +171,8 @@ export class Emulator {
   readonly requests: RecordedRequest[]
   /** Webhook settings and deliveries. */
   readonly webhooks: EmulatorWebhooks
+  /** OAuth clients, the consent step without a browser, revocation, and the endpoints for `chatwork-kit/oauth`. */
+  readonly oauth: EmulatorOAuth
   private readonly state: EmulatorState
   private readonly faults: FaultQueue
   private readonly mainAccountId: number
@@ -180,6 +186,7 @@ export class Emulator {
     uiURL: string | undefined
     requests: RecordedRequest[]
     webhooks: EmulatorWebhooks
+    oauth: EmulatorOAuth
     state: EmulatorState
     faults: FaultQueue
     mainAccountId: number
@@ -191,6 +198,7 @@ export class Emulator {
     this.uiURL = parts.uiURL
     this.requests = parts.requests
     this.webhooks = parts.webhooks
+    this.oauth = parts.oauth
     this.state = parts.state
     this.faults = parts.faults
     this.mainAccountId = parts.mainAccountId
@@ -456,7 +464,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const clock = options.clock ?? Date.now
   const settings = resolveSettings(options)
   const limiter = new RateLimiter(clock, options.rateLimit)
-  const state = new EmulatorState(clock, options.behavior)
+  const state = new EmulatorState(clock, options.behavior, resolveOAuthSettings(options.oauth))
+  const oauthApi = {
+    endpointScopes: { ...ENDPOINT_SCOPES, ...options.oauth?.endpointScopes },
+    insufficientScopeStatus: options.oauth?.insufficientScopeStatus ?? DEFAULT_INSUFFICIENT_SCOPE_STATUS,
+    expiresIn: options.oauth?.expiresIn ?? 'number',
+  }
   const tokens = options.tokens ?? [randomToken()]
   if (tokens.length === 0) throw new ChatworkEmulatorError(400, 'At least one token is needed')
   const mainAccountId = applySeed(state, options.seed === false ? EMPTY_SEED : (options.seed ?? DEFAULT_SEED), tokens)
@@ -483,12 +496,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (options.ui === true) pages.add(emulatorUiRoutes({ state, webhooks, requests: log.entries, events, mainAccountId, origin: () => origin }))
   const server = createServer(
     createHandler(
-      { state, limiter, faults, settings, log, escapeNonAscii: options.escapeNonAscii ?? false, clock, observe: (request) => events.emit({ type: 'request', request }), ui: pages },
+      { state, limiter, faults, settings, log, escapeNonAscii: options.escapeNonAscii ?? false, clock, observe: (request) => events.emit({ type: 'request', request }), ui: pages, oauth: oauthApi },
       () => origin,
     ),
   )
   const listening = await listen(server, options)
   origin = listening.origin
   const uiURL = options.ui === true ? `${origin}/` : undefined
-  return new Emulator({ baseURL: `${origin}${API_PREFIX}`, token: tokens[0]!, port: listening.port, uiURL, requests: log.entries, webhooks, state, faults, mainAccountId, close: listening.close })
+  const oauth = new EmulatorOAuth(state, () => origin, mainAccountId)
+  return new Emulator({ baseURL: `${origin}${API_PREFIX}`, token: tokens[0]!, port: listening.port, uiURL, requests: log.entries, webhooks, oauth, state, faults, mainAccountId, close: listening.close })
 }
