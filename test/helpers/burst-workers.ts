@@ -1,11 +1,42 @@
 /**
  * Starts the multi-process tests' workers (test/redis/burst-worker.ts) as
- * Node child processes and drives their bursts.
+ * Node child processes and drives their bursts, and checks what they posted.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { expect } from 'vitest'
+import type { Emulator } from 'chatwork-kit/testing'
 import type { BurstConfig, BurstResult } from '../redis/burst-worker.ts'
+
+/** How many workers a burst test starts, and how many messages each posts per burst. */
+export const WORKERS = 4
+export const POSTS = 15
+/** The room's posting window in the burst tests: short, so that a burst spans a few windows. */
+export const WINDOW = { limit: 10, windowMs: 1000 }
+
+/**
+ * The configs of `WORKERS` workers posting `POSTS` messages each to `room`,
+ * sharing the Redis on `redisPort`.
+ *
+ * @example
+ * const workers = await startWorkers(burstConfigs(emu, room, redis.port))
+ */
+export function burstConfigs(emu: Emulator, room: number, redisPort: number, extra: Partial<BurstConfig> = {}): BurstConfig[] {
+  return Array.from({ length: WORKERS }, (_, w) => ({ name: `w${w}`, baseURL: emu.baseURL, token: emu.token, room, redisPort, posts: POSTS, gets: 0, postingLimit: WINDOW, ...extra }))
+}
+
+/**
+ * Checks that `room` holds every message of burst number `burst`, each exactly once.
+ *
+ * @example
+ * expectEachOnce(emu, room, 0)
+ */
+export function expectEachOnce(emu: Emulator, room: number, burst: number): void {
+  const bodies = emu.messages(room).map((m) => m.body).filter((body) => body.includes(`/${burst}/`))
+  const expected = Array.from({ length: WORKERS }, (_, w) => Array.from({ length: POSTS }, (_, i) => `w${w}/${burst}/${i}`)).flat()
+  expect(bodies.sort()).toEqual(expected.sort())
+}
 
 const WORKER = fileURLToPath(new URL('../redis/burst-worker.ts', import.meta.url))
 

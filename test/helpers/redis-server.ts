@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { connect, createServer } from 'node:net'
+import { afterAll, beforeAll } from 'vitest'
 
 /**
  * Whether `redis-server` is on the PATH. CI installs it (.ci/run); a machine without it skips the Redis tests.
@@ -91,4 +92,26 @@ function answersPing(port: number): Promise<boolean> {
       resolve(false)
     })
   })
+}
+
+/**
+ * Starts one redis-server for the test file (before its first test) and stops
+ * it after the last; the returned function gives the running server.
+ *
+ * @example
+ * const redis = useRedis()
+ * it('…', () => connectTo(redis().port))
+ */
+export function useRedis(): () => RedisServer {
+  let server: RedisServer | undefined
+  beforeAll(async () => {
+    server = await startRedis()
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+  return () => {
+    if (server === undefined) throw new Error('useRedis(): the server starts in beforeAll, so use it inside a test or hook')
+    return server
+  }
 }

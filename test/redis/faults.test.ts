@@ -5,64 +5,51 @@
  * timeout count as an outage), and `failure: 'throw'`. On a real redis-server.
  */
 import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ChatworkClient, ChatworkRateLimitStoreError } from 'chatwork-kit/client'
 import { redisStore } from 'chatwork-kit/redis'
 import { startEmulator, type Emulator } from 'chatwork-kit/testing'
-import { startWorkers } from '../helpers/burst-workers.ts'
+import { burstConfigs, expectEachOnce, startWorkers, WINDOW, type BurstWorkers } from '../helpers/burst-workers.ts'
 import { startLatencyProxy } from '../helpers/latency-proxy.ts'
-import { HAS_REDIS, startRedis, type RedisServer } from '../helpers/redis-server.ts'
+import { HAS_REDIS, useRedis } from '../helpers/redis-server.ts'
 
-const WORKERS = 4
-const POSTS = 15
-const WINDOW = { limit: 10, windowMs: 1000 }
-
-let redis: RedisServer
-beforeAll(async () => {
-  redis = await startRedis()
-})
-afterAll(async () => {
-  await redis?.stop()
-})
+const redis = useRedis()
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-function expectEachOnce(emu: Emulator, room: number, burst: number) {
-  const bodies = emu.messages(room).map((m) => m.body).filter((body) => body.includes(`/${burst}/`))
-  const expected = Array.from({ length: WORKERS }, (_, w) => Array.from({ length: POSTS }, (_, i) => `w${w}/${burst}/${i}`)).flat()
-  expect(bodies.sort()).toEqual(expected.sort())
-}
 
 async function setup(redisPort: number, timeout?: number) {
   const emu = await startEmulator({ rateLimit: { roomPostLimit: WINDOW.limit, roomPostWindowMs: WINDOW.windowMs } })
   const room = emu.rooms().find((r) => r.type === 'group')!.room_id
-  const workers = await startWorkers(
-    Array.from({ length: WORKERS }, (_, w) => ({ name: `w${w}`, baseURL: emu.baseURL, token: emu.token, room, redisPort, posts: POSTS, gets: 0, postingLimit: WINDOW, timeout })),
-  )
+  const workers = await startWorkers(burstConfigs(emu, room, redisPort, { timeout }))
   return { emu, room, workers }
+}
+
+/** Checks that nothing failed or was posted twice, and that each worker reported its one outage. */
+function expectNoLoss(emu: Emulator, room: number, burst: number, results: Awaited<ReturnType<BurstWorkers['go']>>): void {
+  expect(results.flatMap((r) => r.failed)).toEqual([])
+  expectEachOnce(emu, room, burst)
+  expect(results.map((r) => r.storeErrors)).toEqual([1, 1, 1, 1])
+}
+
+/** Once Redis is well again, and past the recheck interval and the posts' window: the next burst shares again, with no 429. */
+async function expectSharedAgain(emu: Emulator, room: number, workers: BurstWorkers): Promise<void> {
+  await sleep(2_500)
+  const before = emu.requests.length
+  expectNoLoss(emu, room, 1, await workers.go())
+  expect(emu.requests.slice(before).filter((r) => r.status === 429)).toHaveLength(0)
 }
 
 describe.runIf(HAS_REDIS || process.env.CI)('redisStore when Redis fails', () => {
   it('Redis stopped mid-burst: every worker goes on through its fallback, reports once, and nothing is lost or sent twice; restarted, they share again', { timeout: 90_000 }, async () => {
-    const { emu, room, workers } = await setup(redis.port)
+    const { emu, room, workers } = await setup(redis().port)
     try {
       const burst = workers.go()
       while (emu.requests.filter((r) => r.method === 'POST').length < 15) await sleep(5)
-      await redis.stop()
-      const results = await burst
-      expect(results.flatMap((r) => r.failed)).toEqual([])
-      expectEachOnce(emu, room, 0)
-      expect(results.map((r) => r.storeErrors)).toEqual([1, 1, 1, 1])
-
-      await redis.start()
-      // Past the recheck interval and the posts' window, which Redis (empty after its restart) no longer knows of.
-      await sleep(2_500)
-      const before = emu.requests.length
-      const again = await workers.go()
-      expect(again.flatMap((r) => r.failed)).toEqual([])
-      expectEachOnce(emu, room, 1)
-      expect(again.map((r) => r.storeErrors)).toEqual([1, 1, 1, 1])
-      expect(emu.requests.slice(before).filter((r) => r.status === 429)).toHaveLength(0)
+      await redis().stop()
+      expectNoLoss(emu, room, 0, await burst)
+      // Redis, empty after its restart, no longer knows of the posts' window.
+      await redis().start()
+      await expectSharedAgain(emu, room, workers)
     } finally {
       await workers.close()
       await emu.close()
@@ -70,23 +57,13 @@ describe.runIf(HAS_REDIS || process.env.CI)('redisStore when Redis fails', () =>
   })
 
   it('Redis slower than the timeout: the workers fall back and report once each, nothing lost or sent twice; fast again, they share again', { timeout: 90_000 }, async () => {
-    const proxy = await startLatencyProxy(redis.port)
+    const proxy = await startLatencyProxy(redis().port)
     const { emu, room, workers } = await setup(proxy.port, 200)
     try {
       proxy.latencyMs = 800
-      const results = await workers.go()
-      expect(results.flatMap((r) => r.failed)).toEqual([])
-      expectEachOnce(emu, room, 0)
-      expect(results.map((r) => r.storeErrors)).toEqual([1, 1, 1, 1])
-
+      expectNoLoss(emu, room, 0, await workers.go())
       proxy.latencyMs = 0
-      await sleep(2_500)
-      const before = emu.requests.length
-      const again = await workers.go()
-      expect(again.flatMap((r) => r.failed)).toEqual([])
-      expectEachOnce(emu, room, 1)
-      expect(again.map((r) => r.storeErrors)).toEqual([1, 1, 1, 1])
-      expect(emu.requests.slice(before).filter((r) => r.status === 429)).toHaveLength(0)
+      await expectSharedAgain(emu, room, workers)
     } finally {
       await workers.close()
       await emu.close()
@@ -96,7 +73,7 @@ describe.runIf(HAS_REDIS || process.env.CI)('redisStore when Redis fails', () =>
 
   it("failure: 'throw' rejects the call with ChatworkRateLimitStoreError before sending anything", async () => {
     const emu = await startEmulator()
-    const proxy = await startLatencyProxy(redis.port)
+    const proxy = await startLatencyProxy(redis().port)
     const client = new Redis({ port: proxy.port, host: '127.0.0.1', maxRetriesPerRequest: 1 })
     client.on('error', () => {})
     try {

@@ -4,22 +4,12 @@
  * to the limits they share: no 429, every message posted exactly once, and
  * the burst about as fast as the limits allow.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startEmulator, type Emulator, type RateLimitOptions } from 'chatwork-kit/testing'
-import { startWorkers } from '../helpers/burst-workers.ts'
-import { HAS_REDIS, startRedis, type RedisServer } from '../helpers/redis-server.ts'
+import { burstConfigs, expectEachOnce, POSTS, startWorkers, WINDOW, WORKERS } from '../helpers/burst-workers.ts'
+import { HAS_REDIS, useRedis } from '../helpers/redis-server.ts'
 
-const WORKERS = 4
-const POSTS = 15
-const WINDOW = { limit: 10, windowMs: 1000 }
-
-let redis: RedisServer
-beforeAll(async () => {
-  redis = await startRedis()
-})
-afterAll(async () => {
-  await redis?.stop()
-})
+const redis = useRedis()
 
 /** An emulator whose clock notes its first reading after `mark()`: when the first request of the burst arrived. */
 async function emulator(rateLimit: RateLimitOptions) {
@@ -64,18 +54,10 @@ function idealBurst(t0: number, load: { posts: number; gets: number; general: { 
   return last
 }
 
-function expectEachOnce(emu: Emulator, room: number, burst: number) {
-  const bodies = emu.messages(room).map((m) => m.body).filter((body) => body.includes(`/${burst}/`))
-  const expected = Array.from({ length: WORKERS }, (_, w) => Array.from({ length: POSTS }, (_, i) => `w${w}/${burst}/${i}`)).flat()
-  expect(bodies.sort()).toEqual(expected.sort())
-}
-
 describe.runIf(HAS_REDIS || process.env.CI)('redisStore shared by 4 processes', () => {
   it(`posts ${WORKERS}×${POSTS} messages to one room (window ${WINDOW.limit} per ${WINDOW.windowMs} ms): no 429, each once, within 1.25× the window's floor`, { timeout: 60_000 }, async () => {
     const { emu, room, mark, first } = await emulator({ roomPostLimit: WINDOW.limit, roomPostWindowMs: WINDOW.windowMs })
-    const workers = await startWorkers(
-      Array.from({ length: WORKERS }, (_, w) => ({ name: `w${w}`, baseURL: emu.baseURL, token: emu.token, room, redisPort: redis.port, posts: POSTS, gets: 0, postingLimit: WINDOW })),
-    )
+    const workers = await startWorkers(burstConfigs(emu, room, redis().port))
     try {
       mark()
       const results = await workers.go()
@@ -99,9 +81,7 @@ describe.runIf(HAS_REDIS || process.env.CI)('redisStore shared by 4 processes', 
     const general = { limit: 30, windowMs: 3000 }
     const gets = 5
     const { emu, room, mark, first } = await emulator({ ...general, roomPostLimit: WINDOW.limit, roomPostWindowMs: WINDOW.windowMs })
-    const workers = await startWorkers(
-      Array.from({ length: WORKERS }, (_, w) => ({ name: `w${w}`, baseURL: emu.baseURL, token: emu.token, room, redisPort: redis.port, posts: POSTS, gets, postingLimit: WINDOW })),
-    )
+    const workers = await startWorkers(burstConfigs(emu, room, redis().port, { gets }))
     try {
       mark()
       const results = await workers.go()

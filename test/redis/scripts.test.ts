@@ -10,17 +10,15 @@ import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_POSTING_LIMIT, type RateLimitDecision, type RateLimitStore } from 'chatwork-kit/client'
 import { redisStore } from 'chatwork-kit/redis'
-import { HAS_REDIS, startRedis, type RedisServer } from '../helpers/redis-server.ts'
+import { HAS_REDIS, useRedis } from '../helpers/redis-server.ts'
 
-let server: RedisServer
+const server = useRedis()
 let client: Redis
-beforeAll(async () => {
-  server = await startRedis()
-  client = new Redis({ port: server.port, host: '127.0.0.1' })
+beforeAll(() => {
+  client = new Redis({ port: server().port, host: '127.0.0.1' })
 })
-afterAll(async () => {
+afterAll(() => {
   client?.disconnect()
-  await server?.stop()
 })
 
 let n = 0

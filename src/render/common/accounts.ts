@@ -1,3 +1,5 @@
+import { checkLookup, lookUp, type Lookup } from './lookup.ts'
+
 /** What a renderer shows of an account: its display name and, optionally, its avatar. */
 export interface AccountInfo {
   name: string
@@ -6,7 +8,7 @@ export interface AccountInfo {
 }
 
 /** Accounts known to the caller: a map by account id, or a function of the id (returning undefined when unknown). */
-export type Accounts = ReadonlyMap<number, AccountInfo> | ((accountId: number) => AccountInfo | undefined)
+export type Accounts = Lookup<AccountInfo>
 
 /**
  * The account `accountId` in `accounts`, or undefined when it is unknown.
@@ -18,9 +20,8 @@ export type Accounts = ReadonlyMap<number, AccountInfo> | ((accountId: number) =
  * resolveAccount(undefined, 1) // undefined
  */
 export function resolveAccount(accounts: Accounts | undefined, accountId: number): AccountInfo | undefined {
-  if (accounts === undefined) return undefined
-  const found = typeof accounts === 'function' ? accounts(accountId) : accounts.get(accountId)
-  if (found === undefined || found === null) return undefined
+  const found = lookUp(accounts, accountId)
+  if (found === undefined) return undefined
   if (typeof found !== 'object' || typeof found.name !== 'string') throw new TypeError(`accounts: account ${accountId} must be { name: string, avatarUrl?: string }`)
   if (found.avatarUrl !== undefined && typeof found.avatarUrl !== 'string') throw new TypeError(`accounts: the avatarUrl of account ${accountId} must be a string`)
   return found
@@ -35,6 +36,5 @@ export function resolveAccount(accounts: Accounts | undefined, accountId: number
  * checkAccounts([]) // TypeError
  */
 export function checkAccounts(accounts: unknown): asserts accounts is Accounts | undefined {
-  if (accounts === undefined || typeof accounts === 'function' || accounts instanceof Map) return
-  throw new TypeError('accounts must be a Map of account id to { name, avatarUrl? } or a function of the account id')
+  checkLookup(accounts, 'accounts must be a Map of account id to { name, avatarUrl? } or a function of the account id')
 }

@@ -1,4 +1,5 @@
 import { toPlainText, type Download } from '../../markup/index.ts'
+import { checkLookup, lookUp, type Lookup } from './lookup.ts'
 
 /** What a renderer knows of an uploaded file. */
 export interface FileInfo {
@@ -11,7 +12,7 @@ export interface FileInfo {
 }
 
 /** Files known to the caller: a map by file id, or a function of the id (returning undefined when unknown). */
-export type Files = ReadonlyMap<number, FileInfo> | ((fileId: number) => FileInfo | undefined)
+export type Files = Lookup<FileInfo>
 
 /**
  * The file `fileId` in `files`, or undefined when it is unknown; a value that
@@ -21,9 +22,8 @@ export type Files = ReadonlyMap<number, FileInfo> | ((fileId: number) => FileInf
  * resolveFile(new Map([[5, { name: 'a.png' }]]), 5) // { name: 'a.png' }
  */
 export function resolveFile(files: Files | undefined, fileId: number): FileInfo | undefined {
-  if (files === undefined) return undefined
-  const found = typeof files === 'function' ? files(fileId) : files.get(fileId)
-  if (found === undefined || found === null) return undefined
+  const found = lookUp(files, fileId)
+  if (found === undefined) return undefined
   if (typeof found !== 'object' || (['name', 'url', 'previewUrl'] as const).some((key) => found[key] !== undefined && typeof found[key] !== 'string')) {
     throw new TypeError(`files: file ${fileId} must be { name?: string, url?: string, previewUrl?: string }`)
   }
@@ -37,8 +37,7 @@ export function resolveFile(files: Files | undefined, fileId: number): FileInfo 
  * checkFiles(new Map()) // fine
  */
 export function checkFiles(files: unknown): asserts files is Files | undefined {
-  if (files === undefined || typeof files === 'function' || files instanceof Map) return
-  throw new TypeError('files must be a Map of file id to { name?, url?, previewUrl? } or a function of the file id')
+  checkLookup(files, 'files must be a Map of file id to { name?, url?, previewUrl? } or a function of the file id')
 }
 
 /** A download's file name and size, as its content conventionally writes them: `file.zip (247.60 KB)`. */

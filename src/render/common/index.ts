@@ -7,3 +7,5 @@ export { checkLocale, dtextSentence, DEFAULT_LOCALE, RENDER_LABELS, type RenderL
 export { isWebUrl } from './url.ts'
 export { replyIsLinked } from './reply.ts'
 export { EMOTICON_EMOJI } from './emoji.ts'
+export { lookUp, checkLookup, type Lookup } from './lookup.ts'
+export { contextMaker } from './context.ts'

@@ -1,5 +1,5 @@
 import type { Locale } from '../../markup/index.ts'
-import { checkAccounts, checkFiles, checkLocale, createDateFormat, DEFAULT_TIME_ZONE, RENDER_LABELS, type Accounts, type DateFormat, type Files, type RenderLabels } from '../common/index.ts'
+import { checkAccounts, contextMaker, checkFiles, checkLocale, createDateFormat, DEFAULT_TIME_ZONE, RENDER_LABELS, type Accounts, type DateFormat, type Files, type RenderLabels } from '../common/index.ts'
 
 /**
  * The `rel` of every link unless `linkRel` is given: message text is not
@@ -63,14 +63,7 @@ export interface HtmlContext {
  * @example
  * htmlContext({ locale: 'ja' }).labels.noDueDate // '期限なし'
  */
-export function htmlContext(options?: HtmlOptions): HtmlContext {
-  // most calls pass no options: their context is made once
-  if (options === undefined) return (defaultContext ??= makeContext({}))
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object')
-  return makeContext(options)
-}
-
-let defaultContext: HtmlContext | undefined
+export const htmlContext: (options?: HtmlOptions) => HtmlContext = contextMaker(makeContext)
 
 function makeContext(options: HtmlOptions): HtmlContext {
   checkAccounts(options.accounts)

@@ -1,5 +1,5 @@
 import type { Locale } from '../../markup/index.ts'
-import { checkAccounts, checkFiles, checkLocale, createDateFormat, DEFAULT_TIME_ZONE, EMOTICON_EMOJI, RENDER_LABELS, type Accounts, type DateFormat, type Files, type RenderLabels } from '../common/index.ts'
+import { checkAccounts, checkLookup, contextMaker, checkFiles, checkLocale, createDateFormat, DEFAULT_TIME_ZONE, EMOTICON_EMOJI, RENDER_LABELS, type Accounts, type DateFormat, type Files, type RenderLabels } from '../common/index.ts'
 
 /** Slack user ids by Chatwork account id: a Map or a function (returning undefined when there is none). */
 export type SlackUsers = ReadonlyMap<number, string> | ((accountId: number) => string | undefined)
@@ -72,21 +72,12 @@ const EMOJI_NAME = /^[a-z0-9_+'-]+$/
  * @example
  * slackContext({ toAll: 'here' }).toAll // '<!here>'
  */
-export function slackContext(options?: SlackOptions): SlackContext {
-  // most calls pass no options: their context is made once
-  if (options === undefined) return (defaultContext ??= makeContext({}))
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object')
-  return makeContext(options)
-}
-
-let defaultContext: SlackContext | undefined
+export const slackContext: (options?: SlackOptions) => SlackContext = contextMaker(makeContext)
 
 function makeContext(options: SlackOptions): SlackContext {
   checkAccounts(options.accounts)
   checkFiles(options.files)
-  if (options.users !== undefined && typeof options.users !== 'function' && !(options.users instanceof Map)) {
-    throw new TypeError('users must be a Map of account id to Slack user id or a function of the account id')
-  }
+  checkLookup(options.users, 'users must be a Map of account id to Slack user id or a function of the account id')
   if (options.messageUrl !== undefined && typeof options.messageUrl !== 'function') throw new TypeError('messageUrl must be a function')
   const toAll = options.toAll ?? 'text'
   if (!Object.hasOwn(TO_ALL, toAll)) throw new TypeError(`toAll must be 'text', 'channel', 'here' or 'everyone', got ${JSON.stringify(toAll)}`)

@@ -1,5 +1,5 @@
 import type { Content, Info, Node, Quote, Task } from '../../markup/index.ts'
-import { downloadLabel, dtextSentence, hasDownloadLabel, isWebUrl, replyIsLinked, resolveAccount, resolveFile, toTree } from '../common/index.ts'
+import { downloadLabel, dtextSentence, hasDownloadLabel, isWebUrl, lookUp, replyIsLinked, resolveAccount, resolveFile, toTree } from '../common/index.ts'
 import { SLACK_MAX_NESTING, slackContext, type SlackContext, type SlackOptions } from './options.ts'
 
 /**
@@ -234,9 +234,8 @@ function name(accountId: number, context: SlackContext): string {
 const SLACK_USER = /^[UW][A-Z0-9]{2,}$/
 
 function mention(accountId: number, context: SlackContext): string {
-  const users = context.users
-  const user = users === undefined ? undefined : typeof users === 'function' ? users(accountId) : users.get(accountId)
-  if (user !== undefined && user !== null) {
+  const user = lookUp(context.users, accountId)
+  if (user !== undefined) {
     if (typeof user !== 'string' || !SLACK_USER.test(user)) throw new TypeError(`users: the Slack user id of account ${accountId} must look like U024BE7LH, got ${JSON.stringify(user)}`)
     return `<@${user}>`
   }
