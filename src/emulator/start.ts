@@ -29,7 +29,7 @@ import { listen } from './listen.ts'
 import { DEFAULT_REQUEST_LOG_MAX_BYTES, DEFAULT_REQUEST_LOG_MAX_ENTRIES, RequestLog, type RequestLogOptions } from './request-log.ts'
 import { EmulatorEvents } from './events.ts'
 import { DEFAULT_EMULATOR_HOST } from './listen.ts'
-import { createUiSecret, emulatorUiRoutes, UiRouter } from './ui/index.ts'
+import { createUiSecret, emulatorUiRoutes, oauthConsentRoutes, UiRouter } from './ui/index.ts'
 import { DEFAULT_INSUFFICIENT_SCOPE_STATUS, EmulatorOAuth, resolveOAuthSettings, type EmulatorOAuthOptions } from './oauth.ts'
 import { ENDPOINT_SCOPES } from './routes/scopes.ts'
 
@@ -491,9 +491,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const log = new RequestLog(options.requestLog)
 
   let origin = ''
-  // Pages beside the API: the UI's when asked for; other parts (OAuth consent) add theirs here.
+  // Pages beside the API: the UI's when asked for, and always the OAuth consent page.
   const pages = new UiRouter({ secret: createUiSecret(), host: options.host ?? DEFAULT_EMULATOR_HOST })
   if (options.ui === true) pages.add(emulatorUiRoutes({ state, webhooks, requests: log.entries, events, mainAccountId, origin: () => origin }))
+  pages.add(oauthConsentRoutes({ state, mainAccountId }))
   const server = createServer(
     createHandler(
       { state, limiter, faults, settings, log, escapeNonAscii: options.escapeNonAscii ?? false, clock, observe: (request) => events.emit({ type: 'request', request }), ui: pages, oauth: oauthApi },

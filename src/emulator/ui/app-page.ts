@@ -11,6 +11,18 @@ export type UiMode = 'emulator' | 'playground'
 const ASSET_CACHE_SECONDS = 300
 
 /**
+ * The stylesheet every page loads (see `renderPage`), also for pages served without the app (the OAuth consent page).
+ *
+ * @example
+ * router.add([APP_STYLES_ROUTE, consentPage])
+ */
+export const APP_STYLES_ROUTE: UiRoute = {
+  method: 'GET',
+  path: '/ui/assets/app.css',
+  handle: async () => ({ content: (await loadUiAssets())['app.css'], contentType: 'text/css; charset=utf-8', cacheSeconds: ASSET_CACHE_SECONDS }),
+}
+
+/**
  * The app's page at `path` and its files under `/ui/assets/`.
  *
  * @example
@@ -33,7 +45,7 @@ export function appRoutes(path: string, mode: UiMode): UiRoute[] {
       }),
     },
     { method: 'GET', path: '/ui/assets/chatwork.css', handle: () => ({ content: CHATWORK_CSS, contentType: 'text/css; charset=utf-8', cacheSeconds: ASSET_CACHE_SECONDS }) },
-    { method: 'GET', path: '/ui/assets/app.css', handle: async () => ({ content: (await loadUiAssets())['app.css'], contentType: 'text/css; charset=utf-8', cacheSeconds: ASSET_CACHE_SECONDS }) },
+    APP_STYLES_ROUTE,
     { method: 'GET', path: '/ui/assets/app.js', handle: async () => ({ content: (await loadUiAssets())['app.js'], contentType: 'text/javascript; charset=utf-8', cacheSeconds: ASSET_CACHE_SECONDS }) },
   ]
 }
