@@ -75,6 +75,11 @@ describe('the timeline', () => {
     expect(await page.locator('.room-link[data-room-id]').filter({ hasText: 'Project X' }).locator('.badge.mention').innerText()).toMatch(/^@\d+$/)
   })
 
+  it('shows a preview as high as its ht says, though the Content-Security-Policy refuses inline styles', async () => {
+    emu.post(roomId, 'The chart: [preview id=4242 ht=120]', { as: 1003 })
+    const preview = timelineMessage('The chart:').locator('.cw-preview')
+    await expect.poll(() => preview.evaluate((element) => getComputedStyle(element).height)).toBe('120px')
+  })
 })
 
 describe('compose', () => {

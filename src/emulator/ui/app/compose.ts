@@ -7,8 +7,8 @@
  */
 import { escapeText, mentions, parse } from '../../../markup/index.ts'
 import { lint, type Diagnostic } from '../../../lint/index.ts'
-import { toHtml, type HtmlOptions } from '../../../render/html/index.ts'
-import { h, replaceChildren, setRenderedHtml } from './dom.ts'
+import type { HtmlOptions } from '../../../render/html/index.ts'
+import { h, replaceChildren, renderBody } from './dom.ts'
 
 /** What the emulator adds to the pane. */
 export interface ComposeHooks {
@@ -104,7 +104,7 @@ export function createCompose(options: { renderOptions: () => HtmlOptions; hooks
 
   function update(): void {
     const body = textarea.value
-    setRenderedHtml(preview, body === '' ? '' : toHtml(body, options.renderOptions()))
+    renderBody(preview, body, options.renderOptions())
     const found = lint(body)
     replaceChildren(diagnostics, (found.length === 0 ? [h('li', { class: 'diagnostic none' }, body === '' ? '' : 'No problems found.')] : found.map(diagnosticItem)))
     const parsed = parse(body, { positions: false })

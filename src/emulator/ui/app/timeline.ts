@@ -1,7 +1,7 @@
 /** A room's messages as Chatwork shows them, each with its markup, tree and mentions on demand and a Reply button. */
 import { mentions, parse } from '../../../markup/index.ts'
-import { toHtml, type HtmlOptions } from '../../../render/html/index.ts'
-import { h, setRenderedHtml } from './dom.ts'
+import type { HtmlOptions } from '../../../render/html/index.ts'
+import { h, renderBody } from './dom.ts'
 import type { MessageView } from './types.ts'
 
 /** Formats Unix seconds in the browser's locale and time zone. */
@@ -17,7 +17,7 @@ export function formatTime(seconds: number): string {
  */
 export function messageItem(message: MessageView, options: { roomId: number; render: HtmlOptions; name: (accountId: number) => string; avatar: (accountId: number) => string; onReply: (message: MessageView) => void }): HTMLElement {
   const body = h('div', { class: 'message-body' })
-  setRenderedHtml(body, toHtml(message.body, options.render))
+  renderBody(body, message.body, options.render)
   const details = h('details', { class: 'message-tree' }, h('summary', {}, 'Tree and mentions'))
   details.addEventListener('toggle', () => {
     if (!details.open || details.childElementCount > 1) return
