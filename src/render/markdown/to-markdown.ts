@@ -1,16 +1,14 @@
-import { gfmToMarkdown } from 'mdast-util-gfm'
-import { toMarkdown as printMarkdown, type Options as PrintOptions } from 'mdast-util-to-markdown'
 import type { Node } from '../../markup/index.ts'
-import { toMdast, type ToMarkdownOptions } from './to-mdast.ts'
-
-/** How the printer writes the constructs it has a choice of: fenced code, `-` bullets and rules, `*` for strong. */
-const PRINT_OPTIONS: PrintOptions = { fences: true, bullet: '-', rule: '-', strong: '*', emphasis: '_', listItemIndent: 'one', extensions: [gfmToMarkdown()] }
+import { printMdast } from './print-mdast.ts'
+import { chatworkMdast, type ToMarkdownOptions } from './to-mdast.ts'
 
 /**
  * A Chatwork body or tree as GitHub-flavoured Markdown, for archives, issue
  * trackers and language-model context. Built as an mdast tree ({@link toMdast})
- * and printed by `mdast-util-to-markdown`, so text holding `*`, `_`, `#`, `<`,
- * backticks or `|` stays text.
+ * and printed by this library's own printer, which escapes every character
+ * that could start Markdown or GFM syntax where it stands, so text holding
+ * `*`, `_`, `#`, `<`, backticks or `|` stays text. (For
+ * `mdast-util-to-markdown`'s output instead, print `toMdast`'s tree with it.)
  *
  * What each node becomes:
  * - To `@Name` (from `accounts`) or `@{id}`; toall `@all`; a reply `↩ @Name`,
@@ -34,5 +32,5 @@ const PRINT_OPTIONS: PrintOptions = { fences: true, bullet: '-', rule: '-', stro
  * // '@Taro Please review \\*this\\*\n\n```\nnpm test\n```\n'
  */
 export function toMarkdown(treeOrBody: Node | string, options: ToMarkdownOptions = {}): string {
-  return printMarkdown(toMdast(treeOrBody, options), PRINT_OPTIONS)
+  return printMdast(chatworkMdast(treeOrBody, options))
 }

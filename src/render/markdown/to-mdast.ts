@@ -1,10 +1,11 @@
 /**
  * Chatwork's tree as an mdast tree (the syntax-tree ecosystem's Markdown
- * tree), which `mdast-util-to-markdown` prints. Every piece of the message's
+ * tree), which `toMarkdown` prints with its own printer (print-mdast.ts) and
+ * which `mdast-util-to-markdown` prints too. Every piece of the message's
  * text becomes an mdast `text` node, which the printer escapes wherever it
  * would read as Markdown, so `*`, `_`, `#`, `<`, backticks and `|` stay text.
  */
-import type { BlockContent, Blockquote, Break, Code as MdCode, List, ListItem, Paragraph, PhrasingContent, Root as MdRoot, RootContent, Strong, Text as MdText } from 'mdast'
+import type { Break, Code as MdCode, Root as MdRoot, Text as MdText } from 'mdast'
 import { toPlainText, unescapeText, type Content, type Locale, type Node, type Quote, type Reply, type Task } from '../../markup/index.ts'
 import {
   checkAccounts,
@@ -13,6 +14,7 @@ import {
   createDateFormat,
   downloadLabel,
   dtextSentence,
+  hasDownloadLabel,
   EMOTICON_EMOJI,
   isWebUrl,
   RENDER_LABELS,
@@ -25,6 +27,7 @@ import {
   type Files,
   type RenderLabels,
 } from '../common/index.ts'
+import type { ChatworkBlock, ChatworkBlockquote, ChatworkList, ChatworkParagraph, ChatworkPhrasing, ChatworkRoot, ChatworkStrong, ChatworkTaskItem } from './mdast-nodes.ts'
 
 /**
  * Options of {@link toMdast} and `toMarkdown`.
@@ -124,6 +127,11 @@ function context(options: ToMarkdownOptions): Context {
  * //   { type: 'paragraph', children: [{ type: 'text', value: 'Done' }] }] }] }
  */
 export function toMdast(treeOrBody: Node | string, options: ToMarkdownOptions = {}): MdRoot {
+  return chatworkMdast(treeOrBody, options)
+}
+
+/** {@link toMdast}, typed as the nodes it makes, which `toMarkdown`'s printer handles. */
+export function chatworkMdast(treeOrBody: Node | string, options: ToMarkdownOptions): ChatworkRoot {
   const tree = toTree(treeOrBody)
   const ctx = context(options)
   return { type: 'root', children: flow(tree.type === 'root' ? tree.children : [tree], ctx) }
@@ -137,28 +145,34 @@ const PARAGRAPH_BREAK = /\n{2,}/
  * paragraphs, which a blank line ends; blocks (quote, info, title, code, rule,
  * task) stand between them.
  */
-function flow(children: readonly Content[], ctx: Context): (BlockContent | RootContent)[] {
-  const out: (BlockContent | RootContent)[] = []
-  let phrasing: PhrasingContent[] = []
-  const endParagraph = (): void => {
-    const paragraph = trimParagraph(phrasing)
-    if (paragraph !== undefined) out.push(paragraph)
-    phrasing = []
-  }
-  // a badge (To, toall, reply) reads as a word of its own: a space after it unless the text has one
-  let afterBadge = false
+function flow(children: readonly Content[], ctx: Context): ChatworkBlock[] {
+  const into: Flow = { blocks: [], phrasing: [], afterBadge: false }
+  addFlow(children, into, ctx)
+  endParagraph(into)
+  return into.blocks
+}
+
+/** Block content being gathered: the blocks so far, and the inline content of the paragraph being built. */
+interface Flow {
+  blocks: ChatworkBlock[]
+  phrasing: ChatworkPhrasing[]
+  /** Whether the last node was a badge (To, toall, reply), which reads as a word of its own: a space after it unless the text has one. */
+  afterBadge: boolean
+}
+
+function addFlow(children: readonly Content[], into: Flow, ctx: Context): void {
   for (const node of children) {
-    const spaced = afterBadge
-    afterBadge = node.type === 'to' || node.type === 'toall' || node.type === 'reply'
-    if (spaced && (afterBadge || node.type === 'link' || node.type === 'emoticon' || node.type === 'pname' || node.type === 'piconname')) phrasing.push(text(' '))
+    const spaced = into.afterBadge
+    into.afterBadge = node.type === 'to' || node.type === 'toall' || node.type === 'reply'
+    if (spaced && (into.afterBadge || node.type === 'link' || node.type === 'emoticon' || node.type === 'pname' || node.type === 'piconname')) into.phrasing.push(text(' '))
     switch (node.type) {
       case 'text': {
         const value = unescapeText(node.value)
         const pieces = (spaced && !/^\s/.test(value) ? ' ' + value : value).split(PARAGRAPH_BREAK)
-        pieces.forEach((piece, i) => {
-          if (i > 0) endParagraph()
-          lines(piece, phrasing, ctx)
-        })
+        for (let i = 0; i < pieces.length; i++) {
+          if (i > 0) endParagraph(into)
+          lines(pieces[i], into.phrasing, ctx)
+        }
         break
       }
       case 'quote':
@@ -167,57 +181,79 @@ function flow(children: readonly Content[], ctx: Context): (BlockContent | RootC
       case 'code':
       case 'hr':
       case 'task':
-        endParagraph()
-        for (const produced of block(node, ctx)) out.push(produced)
+        endParagraph(into)
+        for (const produced of block(node, ctx)) into.blocks.push(produced)
         break
       case 'preview':
         // an image on a line of its own, as Chatwork shows it
-        endParagraph()
-        for (const produced of inline(node, ctx)) phrasing.push(produced)
-        endParagraph()
+        endParagraph(into)
+        for (const produced of inline(node, ctx)) into.phrasing.push(produced)
+        endParagraph(into)
+        break
+      case 'download':
+        // content that is more than a label (a mention, a block) is shown as it is, as the other renderers do
+        if (!hasDownloadLabel(node)) {
+          if (ctx.depth >= CHATWORK_NESTING_LIMIT) lines(toPlainText(node, { locale: ctx.locale }), into.phrasing, ctx)
+          else addFlow(node.children, into, { ...ctx, depth: ctx.depth + 1 })
+          break
+        }
+        for (const produced of inline(node, ctx)) into.phrasing.push(produced)
         break
       default:
-        for (const produced of inline(node, ctx)) phrasing.push(produced)
+        for (const produced of inline(node, ctx)) into.phrasing.push(produced)
     }
   }
-  endParagraph()
-  return out
+}
+
+/** Ends the paragraph being built, adding it to the blocks unless it shows nothing. */
+function endParagraph(into: Flow): void {
+  const paragraph = trimParagraph(into.phrasing)
+  if (paragraph !== undefined) into.blocks.push(paragraph)
+  into.phrasing = []
 }
 
 /** Text with its line feeds as breaks (or kept, for soft breaks). */
-function lines(value: string, into: PhrasingContent[], ctx: Context): void {
+function lines(value: string, into: ChatworkPhrasing[], ctx: Context): void {
   if (value === '') return
   if (!ctx.hardBreaks) {
     into.push(text(value))
     return
   }
-  value.split('\n').forEach((line, i) => {
+  const split = value.split('\n')
+  for (let i = 0; i < split.length; i++) {
     if (i > 0) into.push({ type: 'break' } satisfies Break)
-    if (line !== '') into.push(text(line))
-  })
+    if (split[i] !== '') into.push(text(split[i]))
+  }
 }
 
-/** A paragraph of `phrasing` without the line breaks at its ends, or nothing when it shows nothing. */
-function trimParagraph(phrasing: PhrasingContent[]): Paragraph | undefined {
+/** A paragraph of `phrasing` without the line breaks at its start and the breaks and white space at its end, which show nothing, or nothing when it shows nothing. */
+function trimParagraph(phrasing: ChatworkPhrasing[]): ChatworkParagraph | undefined {
   let start = 0
   let end = phrasing.length
-  const isBreak = (node: PhrasingContent): boolean => node.type === 'break' || (node.type === 'text' && /^\n*$/.test(node.value))
   while (start < end && isBreak(phrasing[start])) start++
-  while (end > start && isBreak(phrasing[end - 1])) end--
+  while (end > start && isBlank(phrasing[end - 1])) end--
   const children = phrasing.slice(start, end)
   const last = children.length - 1
   if (last >= 0 && children[0].type === 'text') children[0] = text(children[0].value.replace(/^\n+/, ''))
   // trailing white space shows nothing (and Markdown would have to encode it)
   if (last >= 0 && children[last].type === 'text') children[last] = text((children[last] as MdText).value.replace(/[ \t\n]+$/, ''))
-  const shows = children.some((node) => node.type !== 'text' || node.value.trim() !== '')
+  const shows = children.some((node) => (node.type === 'text' ? node.value.trim() !== '' : node.type !== 'break'))
   return shows ? { type: 'paragraph', children } : undefined
+}
+
+function isBreak(node: ChatworkPhrasing): boolean {
+  return node.type === 'break' || (node.type === 'text' && /^\n*$/.test(node.value))
+}
+
+function isBlank(node: ChatworkPhrasing): boolean {
+  return node.type === 'break' || (node.type === 'text' && /^[ \t\n]*$/.test(node.value))
 }
 
 function text(value: string): MdText {
   return { type: 'text', value }
 }
 
-function strong(value: string): Strong {
+function strong(value: string): ChatworkStrong {
   return { type: 'strong', children: [text(value)] }
 }
 
@@ -231,7 +267,7 @@ function displayName(accountId: number, ctx: Context): string {
   return resolveAccount(ctx.accounts, accountId)?.name ?? `#${accountId}`
 }
 
-function inline(node: Exclude<Content, { type: 'text' | 'quote' | 'info' | 'title' | 'code' | 'hr' | 'task' }>, ctx: Context): PhrasingContent[] {
+function inline(node: Exclude<Content, { type: 'text' | 'quote' | 'info' | 'title' | 'code' | 'hr' | 'task' }>, ctx: Context): ChatworkPhrasing[] {
   switch (node.type) {
     case 'to':
       return [text(mention(node.accountId, ctx))]
@@ -278,22 +314,23 @@ function inline(node: Exclude<Content, { type: 'text' | 'quote' | 'info' | 'titl
 }
 
 /** `↩ @Name`, linked to the message replied to when `messageUrl` gives an http(s) URL and the reply's target is well formed. */
-function replyChip(node: Reply, ctx: Context): PhrasingContent {
+function replyChip(node: Reply, ctx: Context): ChatworkPhrasing {
   const label = text(`↩ ${mention(node.accountId, ctx)}`)
   const url = ctx.messageUrl !== undefined && replyIsLinked(node) ? ctx.messageUrl(node.roomId, node.messageId) : undefined
   return isWebUrl(url) ? { type: 'link', url, children: [label] } : label
 }
 
-/** A quote's header: the author in bold, then the date when known. */
-function attribution(accountId: number, time: number | undefined, ctx: Context): PhrasingContent[] {
-  const author = strong(displayName(accountId, ctx))
-  const date = time === undefined ? undefined : (ctx.dates.dateTime(time)?.text ?? String(time))
-  return date === undefined ? [author] : [author, text(` · ${date}`)]
+/** A quote's header: the author in bold (unless the name is empty, which would print as `****`, a rule), then the date when known. */
+function attribution(accountId: number, time: number | undefined, ctx: Context): ChatworkPhrasing[] {
+  const name = displayName(accountId, ctx)
+  const header: ChatworkPhrasing[] = name === '' ? [] : [strong(name)]
+  if (time !== undefined) header.push(text(`${header.length > 0 ? ' · ' : ''}${ctx.dates.dateTime(time)?.text ?? String(time)}`))
+  return header
 }
 
-function block(node: Extract<Content, { type: 'quote' | 'info' | 'title' | 'code' | 'hr' | 'task' }>, outer: Context): (BlockContent | RootContent)[] {
+function block(node: Extract<Content, { type: 'quote' | 'info' | 'title' | 'code' | 'hr' | 'task' }>, outer: Context): ChatworkBlock[] {
   if (outer.depth >= CHATWORK_NESTING_LIMIT && node.type !== 'code' && node.type !== 'hr') {
-    const phrasing: PhrasingContent[] = []
+    const phrasing: ChatworkPhrasing[] = []
     lines(toPlainText(node, { locale: outer.locale }), phrasing, outer)
     const paragraph = trimParagraph(phrasing)
     return paragraph === undefined ? [] : [paragraph]
@@ -303,7 +340,7 @@ function block(node: Extract<Content, { type: 'quote' | 'info' | 'title' | 'code
     case 'quote':
       return [quote(node, ctx)]
     case 'info':
-      return [{ type: 'blockquote', children: flow(node.children, ctx) as BlockContent[] }]
+      return [{ type: 'blockquote', children: flow(node.children, ctx) }]
     case 'title':
       // a heading line: each paragraph of it bold, anything else in it kept as it is
       return flow(node.children, ctx).map((child) => (child.type === 'paragraph' ? { type: 'paragraph', children: [{ type: 'strong', children: child.children }] } : child))
@@ -316,9 +353,10 @@ function block(node: Extract<Content, { type: 'quote' | 'info' | 'title' | 'code
   }
 }
 
-function quote(node: Quote, ctx: Context): Blockquote {
-  const children = flow(node.children, ctx) as BlockContent[]
-  if (node.accountId !== undefined) children.unshift({ type: 'paragraph', children: attribution(node.accountId, node.time, ctx) })
+function quote(node: Quote, ctx: Context): ChatworkBlockquote {
+  const children = flow(node.children, ctx)
+  const header = node.accountId === undefined ? [] : attribution(node.accountId, node.time, ctx)
+  if (header.length > 0) children.unshift({ type: 'paragraph', children: header })
   return { type: 'blockquote', children }
 }
 
@@ -327,14 +365,24 @@ function code(value: string): MdCode {
   return { type: 'code', value: unescapeText(value).replace(/^\n/, '').replace(/\n$/, '') }
 }
 
-/** A task as a GitHub task list item: its body, then the assignees and the due date. */
-function task(node: Task, ctx: Context): List {
-  const content = flow(node.children, ctx) as BlockContent[]
+/**
+ * A task as a GitHub task list item: its body, then the assignees and the due
+ * date; these come first when the body does not start with a paragraph, since
+ * a checkbox stands only before one.
+ */
+function task(node: Task, ctx: Context): ChatworkList {
+  const content = flow(node.children, ctx)
   const due = node.limitTime === 0 ? ctx.labels.noDueDate : `${ctx.labels.due} ${ctx.dates.date(node.limitTime)?.text ?? node.limitTime}`
   const details = text(`${node.accountIds.map((id) => mention(id, ctx)).join(', ')} · ${due}`)
-  const last = content[content.length - 1]
-  if (last?.type === 'paragraph') last.children.push(text(' — '), details)
-  else content.push({ type: 'paragraph', children: [details] })
-  const item: ListItem = { type: 'listItem', checked: node.status === 'done', spread: false, children: content }
+  const first = content[0]
+  let children: ChatworkTaskItem['children']
+  if (first?.type !== 'paragraph') children = [{ type: 'paragraph', children: [details] }, ...content]
+  else {
+    const last = content[content.length - 1]
+    if (last.type === 'paragraph') last.children.push(text(' — '), details)
+    else content.push({ type: 'paragraph', children: [details] })
+    children = [first, ...content.slice(1)]
+  }
+  const item: ChatworkTaskItem = { type: 'listItem', checked: node.status === 'done', spread: false, children }
   return { type: 'list', ordered: false, spread: false, children: [item] }
 }

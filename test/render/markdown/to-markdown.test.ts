@@ -1,5 +1,6 @@
 import { fromMarkdown as parseMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm'
+import { toMarkdown as printWithMdastUtil } from 'mdast-util-to-markdown'
 import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
@@ -135,6 +136,12 @@ describe('toMarkdown: inline tags', () => {
     expect(md('[download:6]b.zip (0 B)[/download]')).toBe('b.zip (0 B)\n')
   })
 
+  it('writes a download whose content is more than a label (a mention, a block) as that content, losing nothing', () => {
+    const files = new Map([[5, { url: 'https://example.com/a.zip' }]])
+    expect(md('[download:5][To:1002] see this[/download]', { accounts, files })).toBe('@Taro Yamada see this\n')
+    expect(md('[download:5]a.zip [qt]q[/qt] (2 KB)[/download]', { files })).toBe('a.zip\n\n> q\n\n&#x20;(2 KB)\n')
+  })
+
   it('writes dtext as its sentence, date localized, live as its label', () => {
     expect(md('[dtext:task_done]')).toBe('Task completed.\n')
     expect(md('[dtext:task_done]', { locale: 'ja' })).toBe('タスクを完了しました。\n')
@@ -164,6 +171,12 @@ describe('toMarkdown: trees and options', () => {
       type: 'root',
       children: [{ type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: 'T' }] }] }, { type: 'paragraph', children: [{ type: 'text', value: 'x' }] }] }],
     })
+  })
+
+  it("prints the same tree with mdast-util-to-markdown, as the README shows", () => {
+    const tree = toMdast('[info][title]Deploy[/title]Done :)[/info]')
+    expect(printWithMdastUtil(tree, { extensions: [gfmToMarkdown()], strong: '*' })).toBe('> **Deploy**\n>\n> Done :)\n')
+    expect(toMarkdown('[info][title]Deploy[/title]Done :)[/info]')).toBe('> **Deploy**\n>\n> Done :)\n')
   })
 
   it('rejects bad options with a TypeError or RangeError', () => {
