@@ -1,7 +1,7 @@
 /**
  * Every ```ts block of README.md (not ```ts no-run) is a complete module:
  * each runs here, importing the package by name (vitest.config.ts maps the
- * names to src), and all of them typecheck, so the README cannot drift from
+ * names to src) and perhaps Node's built-ins, and all of them typecheck, so the README cannot drift from
  * the code.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -25,6 +25,7 @@ const PARTS = [
   'Lint your messages',
   'Send and read messages (client)',
   'Receive webhooks',
+  'OAuth',
   'Scaling out',
   'Test your bot without a network',
   'Render and convert',
@@ -92,7 +93,8 @@ describe('README.md', () => {
     for (const block of blocks) {
       const imports = [...block.code.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((match) => match[1])
       expect(imports.length, `README.md:${block.line}`).toBeGreaterThan(0)
-      expect(imports.filter((name) => !/^chatwork-kit(\/[a-z]+)?$/.test(name)), `README.md:${block.line}`).toEqual([])
+      // the package, and Node's built-ins (the OAuth example's node:http callback)
+      expect(imports.filter((name) => !/^(?:chatwork-kit(\/[a-z]+)?|node:[a-z_/]+)$/.test(name)), `README.md:${block.line}`).toEqual([])
     }
   })
 

@@ -47,7 +47,12 @@ export interface EmulatorOAuthOptions {
   publicClientsRequirePkce?: boolean
 }
 
-/** The options' state-level settings, checked. */
+/**
+ * The options' state-level settings, checked.
+ *
+ * @example
+ * new EmulatorState(clock, {}, resolveOAuthSettings({ codeLifetimeMs: 5_000 }))
+ */
 export function resolveOAuthSettings(options: EmulatorOAuthOptions = {}): OAuthSettings {
   const settings = {
     accessTokenLifetimeMs: options.accessTokenLifetimeMs ?? DEFAULT_OAUTH_SETTINGS.accessTokenLifetimeMs,

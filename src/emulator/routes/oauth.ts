@@ -31,6 +31,10 @@ export type AuthorizationOutcome = { pending: PendingAuthorization } | { refused
  * redirect URI is wrong cannot be answered by a redirect, which could go
  * anywhere: it throws a `ChatworkOAuthError`, shown on the error page. Any
  * other refusal is a redirect to the client carrying `error`.
+ *
+ * @example
+ * const outcome = readAuthorization(state, new URL(authorizationUrl).searchParams)
+ * if ('pending' in outcome) redirect(answerAuthorization(state, outcome.pending, 1001, true))
  */
 export function readAuthorization(state: EmulatorState, params: URLSearchParams): AuthorizationOutcome {
   const clientId = params.get('client_id')
@@ -72,7 +76,12 @@ export function readAuthorization(state: EmulatorState, params: URLSearchParams)
   return { pending: { client, redirectUri, redirectUriSent: sent !== null && sent !== '', scopes, state: clientState, codeChallenge: challenge } }
 }
 
-/** The user's answer as the redirect to the client: a code (spec §8.2) or `access_denied`. */
+/**
+ * The user's answer as the redirect to the client: a code (spec §8.2) or `access_denied`.
+ *
+ * @example
+ * const location = answerAuthorization(state, pending, accountId, decision === 'allow')
+ */
 export function answerAuthorization(state: EmulatorState, pending: PendingAuthorization, accountId: number, allow: boolean): string {
   if (!allow) return redirectWith(pending.redirectUri, { error: 'access_denied', error_description: 'The user denied access (3001)', state: pending.state })
   return redirectWith(pending.redirectUri, { code: state.issueCode(pending, accountId), state: pending.state })
@@ -120,7 +129,12 @@ function sameSecret(given: string, secret: string): boolean {
   return difference === 0
 }
 
-/** `POST /token` (spec §8.3). */
+/**
+ * `POST /token` (spec §8.3).
+ *
+ * @example
+ * const reply = tokenEndpoint(state, { method: 'POST', authorization: request.headers.authorization, form }, 'number')
+ */
 export function tokenEndpoint(state: EmulatorState, request: { method: string; authorization: string | undefined; form: URLSearchParams | undefined }, expiresIn: ExpiresInFormat): Reply {
   if (request.method !== 'POST') return { status: 405, headers: { ...NO_STORE, allow: 'POST' }, body: { error: 'invalid_request', error_description: 'The token endpoint takes POST', error_uri: null } }
   const form = request.form
@@ -167,7 +181,12 @@ export interface OAuthApiSettings {
   expiresIn: ExpiresInFormat
 }
 
-/** The refusal of a call outside the token's scopes: Chatwork's error body, and RFC 6750's challenge naming the scopes that would do. */
+/**
+ * The refusal of a call outside the token's scopes: Chatwork's error body, and RFC 6750's challenge naming the scopes that would do.
+ *
+ * @example
+ * if (!needed.some((scope) => granted.has(scope))) return insufficientScope(settings, needed)
+ */
 export function insufficientScope(settings: OAuthApiSettings, needed: readonly string[]): Reply {
   return {
     status: settings.insufficientScopeStatus,
@@ -176,7 +195,12 @@ export function insufficientScope(settings: OAuthApiSettings, needed: readonly s
   }
 }
 
-/** The 401 of an expired or revoked access token: the challenge and no body (spec §1.2). */
+/**
+ * The 401 of an expired or revoked access token: the challenge and no body (spec §1.2).
+ *
+ * @example
+ * return invalidToken('The access token expired')
+ */
 export function invalidToken(description: string): Reply {
   return { status: 401, noBody: true, headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${description}"` } }
 }

@@ -55,7 +55,12 @@ export const DEFAULT_OAUTH_REFRESH_TOKEN_LIFETIME_MS = 14 * 86_400_000
  */
 export const DEFAULT_OAUTH_CODE_LIFETIME_MS = 60_000
 
-/** The {@link OAuthSettings} defaults. */
+/**
+ * The {@link OAuthSettings} defaults.
+ *
+ * @example
+ * new EmulatorState(Date.now, {}, { ...DEFAULT_OAUTH_SETTINGS, codeLifetimeMs: 5_000 })
+ */
 export const DEFAULT_OAUTH_SETTINGS: Readonly<OAuthSettings> = Object.freeze({
   accessTokenLifetimeMs: DEFAULT_OAUTH_ACCESS_TOKEN_LIFETIME_MS,
   refreshTokenLifetimeMs: DEFAULT_OAUTH_REFRESH_TOKEN_LIFETIME_MS,
@@ -64,7 +69,12 @@ export const DEFAULT_OAUTH_SETTINGS: Readonly<OAuthSettings> = Object.freeze({
   publicClientsRequirePkce: true,
 })
 
-/** What {@link OAuthState.addOAuthClient} takes. */
+/**
+ * What `emu.oauth.addClient` takes.
+ *
+ * @example
+ * emu.oauth.addClient({ type: 'confidential', redirectUris: ['https://app.example/cb'], scopes: ['rooms.all:read'] } satisfies OAuthClientInput)
+ */
 export interface OAuthClientInput {
   type: 'confidential' | 'public'
   redirectUris: readonly string[]
@@ -135,7 +145,12 @@ function refuse(error: string, description: string, status = 400): ChatworkOAuth
   return new ChatworkOAuthError({ error, description, status })
 }
 
-/** A scope list with every scope the ⊇ relations of spec §8.4 put under it. */
+/**
+ * A scope list with every scope the ⊇ relations of spec §8.4 put under it.
+ *
+ * @example
+ * expandScopes(['rooms.all:read']).has('rooms.messages:read') // true
+ */
 export function expandScopes(scopes: readonly string[]): Set<string> {
   const all = new Set<string>()
   const pending = [...scopes]
