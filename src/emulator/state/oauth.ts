@@ -158,7 +158,7 @@ export function expandScopes(scopes: readonly string[]): Set<string> {
     const scope = pending.pop()!
     if (all.has(scope)) continue
     all.add(scope)
-    pending.push(...(OAUTH_SCOPES[scope] ?? []))
+    for (const narrower of OAUTH_SCOPES[scope] ?? []) pending.push(narrower)
   }
   return all
 }
