@@ -76,6 +76,8 @@ export class MarkdownWriter {
    * stop it from closing). Such a first character is written as a reference.
    */
   private guard: '' | 'space' | 'word' = ''
+  /** Whether more of the paragraph follows the text being written (a link, a strong): its last line is then not blank. */
+  followed = false
 
   /** Writes Markdown syntax as it is. */
   syntax(markdown: string): void {
@@ -207,7 +209,8 @@ export class MarkdownWriter {
           from = i
         } else if (i === 0 && !lineStart) this.keepTrailingSpace()
         out += value.slice(from, i)
-        if (lineStart || lineWouldBeBlank(value, i + ending.length)) {
+        const lastLine = i + ending.length === length
+        if (lineStart || (lineWouldBeBlank(value, i + ending.length) && !(lastLine && this.followed))) {
           // a blank line would end the paragraph: the line ending as references keeps the text whole
           out += ending === '\r\n' ? '&#xD;&#xA;' : characterReference(ending)
           lineStart = false

@@ -85,7 +85,7 @@ class Printer extends MarkdownWriter {
   /** A fenced block whose fence is longer than any backtick run inside, each line after the container prefix. */
   private code(node: Code): void {
     const runs = node.value.match(/`+/g) ?? []
-    const fence = '`'.repeat(Math.max(3, ...runs.map((run) => run.length + 1)))
+    const fence = '`'.repeat(runs.reduce((longest, run) => Math.max(longest, run.length + 1), 3))
     this.syntax(fence)
     if (node.value !== '') {
       const parts = node.value.split(/(\r\n|\r|\n)/)
@@ -115,7 +115,9 @@ class Printer extends MarkdownWriter {
     nodes.forEach((node, i) => {
       switch (node.type) {
         case 'text':
+          this.followed = i < lastShown
           this.text(node.value)
+          this.followed = false
           return
         case 'break':
           // a hard break at the end shows nothing, and Markdown has no way to write one there
