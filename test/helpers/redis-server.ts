@@ -19,7 +19,7 @@ export interface RedisServer {
   port: number
   /** Stops the server (SIGKILL: no goodbye to the clients), resolving once it has exited. */
   stop(): Promise<void>
-  /** Starts it again on the same port, empty. */
+  /** Starts it again on the same port, empty; does nothing while it runs. */
   start(): Promise<void>
 }
 
@@ -66,10 +66,10 @@ export async function startRedis(): Promise<RedisServer> {
   await start()
   return {
     port,
-    start,
+    start: () => (child && child.exitCode === null && child.signalCode === null ? Promise.resolve() : start()),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (!child || child.exitCode !== null) return resolve()
+        if (!child || child.exitCode !== null || child.signalCode !== null) return resolve()
         child.once('exit', () => resolve())
         child.kill('SIGKILL')
       }),

@@ -51,6 +51,8 @@ describe.runIf(HAS_REDIS || process.env.CI)('redisStore when Redis fails', () =>
       await redis().start()
       await expectSharedAgain(emu, room, workers)
     } finally {
+      // whatever failed, the next tests get a running Redis
+      await redis().start()
       await workers.close()
       await emu.close()
     }
