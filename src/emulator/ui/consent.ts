@@ -23,6 +23,16 @@ function errorPage(context: UiContext, error: ChatworkOAuthError): UiReply {
   return { status: 400, html: renderPage({ title: 'Authorization error', body, secret: context.secret }) }
 }
 
+/** The reply of `answer`, or the error page of the ChatworkOAuthError it throws (a request that cannot be redirected). */
+function orErrorPage(context: UiContext, answer: () => UiReply): UiReply {
+  try {
+    return answer()
+  } catch (error) {
+    if (error instanceof ChatworkOAuthError) return errorPage(context, error)
+    throw error
+  }
+}
+
 /**
  * Where the page's form may send the browser: the emulator, and the client's
  * redirect URI, since the Allow and Deny answers redirect there (Chromium
@@ -73,15 +83,11 @@ export function oauthConsentRoutes(deps: { state: EmulatorState; mainAccountId: 
     {
       method: 'GET',
       path: AUTHORIZATION_PATH,
-      handle: (context) => {
-        try {
+      handle: (context) =>
+        orErrorPage(context, () => {
           const outcome = readAuthorization(state, context.url.searchParams)
           return 'refused' in outcome ? { status: 302, redirect: outcome.refused } : consentPage(context, state, outcome.pending, deps.mainAccountId)
-        } catch (error) {
-          if (error instanceof ChatworkOAuthError) return errorPage(context, error)
-          throw error
-        }
-      },
+        }),
     },
     {
       method: 'POST',
@@ -91,15 +97,12 @@ export function oauthConsentRoutes(deps: { state: EmulatorState; mainAccountId: 
         const request = new URLSearchParams([...form].filter(([name]) => !OWN_FIELDS.has(name)))
         const accountId = Number(form.get(ACCOUNT_FIELD))
         // checked again: the form's fields are the browser's to change
-        try {
+        return orErrorPage(context, () => {
           const outcome = readAuthorization(state, request)
           if ('refused' in outcome) return { status: 303, redirect: outcome.refused }
           if (!state.accounts.has(accountId)) return errorPage(context, new ChatworkOAuthError({ error: 'invalid_request', description: 'Choose an emulator account' }))
           return { status: 303, redirect: answerAuthorization(state, outcome.pending, accountId, form.get(DECISION_FIELD) === 'allow') }
-        } catch (error) {
-          if (error instanceof ChatworkOAuthError) return errorPage(context, error)
-          throw error
-        }
+        })
       },
     },
   ]
