@@ -1,85 +1,269 @@
 import { openMarkup, qtmeta, type Tag } from './canonical-markup.ts'
 import { ESCAPE_MARK } from './escape.ts'
-import { BLOCK_NAMES, readTagParts } from './grammar-actions.ts'
+import { BLOCK_NAMES, readTagParts, SHAPES } from './grammar-actions.ts'
 import type { Code, Node, Parent, Quote, Root } from './nodes.ts'
-import { pair } from './pairing.ts'
-import { spell, spelledName } from './spelling.ts'
+import { isWordCharacter, spell, spelledName } from './spelling.ts'
 
-/** Candidates for tags inside text: `[`, an optional `/`, a name, a colon value, the rest up to `]`. */
-const TAG_IN_TEXT = /\[(\/?)([A-Za-z]+)(?::([A-Za-z0-9_]+))?([^[\]]*)\]/g
-
-// What a tag token found in text is: neither, a tag wherever it stands, or
-// an opener or closer, which is one only where it pairs.
+// What a tag found in text is: neither, a tag wherever it stands, or an
+// opener or closer, which is one only where it pairs.
 const NOT_A_TAG = 0
 const INLINE_TAG = 1
 const BLOCK_TAG = 2
 
-function tokenKind(match: RegExpExecArray): number {
-  const name = match[2]
-  const value = match[3]
-  if (match[1] !== '') return value === undefined && match[4] === '' && BLOCK_NAMES.has(name.toLowerCase()) ? BLOCK_TAG : NOT_A_TAG
-  const node = readTagParts(name, value ?? null, match[4], match[0])
+// What {@link tagAt} read last: where the tag ends (exclusive), and where its name is.
+let tagEnd = 0
+let nameStart = 0
+let nameEnd = 0
+
+/** Lower-case names, by length, for reading a name in text without slicing it. */
+function byLength(names: Iterable<string>): readonly (readonly string[])[] {
+  const table: string[][] = []
+  for (const name of names) (table[name.length] ??= []).push(name)
+  return table
+}
+
+const TAG_NAMES = byLength(Object.keys(SHAPES))
+const BLOCK_NAMES_BY_LENGTH = byLength(BLOCK_NAMES)
+
+/** The name of `names` (lower case) that `text` spells, in any case, from `start` to `end`; else undefined. */
+function knownName(text: string, start: number, end: number, names: readonly (readonly string[])[]): string | undefined {
+  const candidates = names[end - start]
+  if (candidates === undefined) return undefined
+  for (const name of candidates) if (spellsName(text, start, name)) return name
+  return undefined
+}
+
+function spellsName(text: string, start: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) if ((text.charCodeAt(start + k) | 32) !== name.charCodeAt(k)) return false
+  return true
+}
+
+/**
+ * What the `[` at `i` of `text` starts, as the grammar's Opener and Closer
+ * rules read it: `[`, an optional `/`, a name, a colon value, the rest up to
+ * `]`, with no `[` inside. Sets {@link tagEnd} and the name's place. A
+ * character loop, without allocation but for the full reading of a known
+ * name with a value or attributes: text is checked each time it prints.
+ */
+function tagAt(text: string, i: number): number {
+  let j = i + 1
+  const closer = text.charCodeAt(j) === 47
+  if (closer) j++
+  nameStart = j
+  while (isLetter(text.charCodeAt(j))) j++
+  nameEnd = j
+  if (j === nameStart) return NOT_A_TAG
+  if (closer) {
+    if (text.charCodeAt(j) !== 93) return NOT_A_TAG
+    tagEnd = j + 1
+    return knownName(text, nameStart, j, BLOCK_NAMES_BY_LENGTH) === undefined ? NOT_A_TAG : BLOCK_TAG
+  }
+  const name = knownName(text, nameStart, j, TAG_NAMES)
+  if (name === undefined) return NOT_A_TAG
+  let valueEnd = -1
+  if (text.charCodeAt(j) === 58) {
+    let k = j + 1
+    while (isWordCharacter(text.charCodeAt(k))) k++
+    if (k > j + 1) valueEnd = j = k
+  }
+  const restStart = j
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j)
+    if (c === 93) break
+    if (c === 91) return NOT_A_TAG
+  }
+  if (j === text.length) return NOT_A_TAG
+  tagEnd = j + 1
+  if (valueEnd === -1 && restStart === j) return SHAPES[name].bare ? (BLOCK_NAMES.has(name) ? BLOCK_TAG : INLINE_TAG) : NOT_A_TAG
+  const value = valueEnd === -1 ? null : text.slice(nameEnd + 1, valueEnd)
+  const node = readTagParts(name, value, text.slice(restStart, j), text.slice(i, j + 1))
   if (node === undefined) return NOT_A_TAG
   return 'children' in node || node.type === 'code' ? BLOCK_TAG : INLINE_TAG
 }
 
-/** An opener or closer as the printer wrote it: a block's own, or one left in text or code, which must not pair. */
-interface PrintedToken {
-  kind: 'open' | 'close'
-  /** The closer that pairs with it, as written (`[/INFO]`): the spelling, without a slice per block. */
-  closer: string
-  /** Whether it is a block's own. */
-  own: boolean
-  /** For a block's own opener, the index of its own closer. */
-  closedBy: number
+function isLetter(c: number): boolean {
+  return (c | 32) >= 97 && (c | 32) <= 122
 }
 
+// The kinds of printed openers and closers: a block's own, or one left in text or code.
+const OWN_OPENER = 0
+const OWN_CLOSER = 1
+const STRAY_OPENER = 2
+const STRAY_CLOSER = 3
+
+/** Token lists longer than this are not kept for the next printing, so that one huge message does not stay in memory. */
+const KEPT_TOKENS = 4096
+
 /**
- * One printing of a list of nodes. Text prints as text: a tag that a text
- * value holds, or that adjacent pieces of text would form across their seam,
- * gets the escape mark after its `[`. Openers and closers in text are text
- * only while they do not pair, which depends on the whole message: they are
+ * A printer of lists of nodes. Text prints as text: a tag that a text value
+ * holds, or that adjacent pieces of text would form across their seam, gets
+ * the escape mark after its `[`. Openers and closers in text are text only
+ * while they do not pair, which depends on the whole message: they are
  * printed as written and recorded, with the blocks' own, so that
  * {@link Printing.pairsAsPrinted} can tell, unless `markBlocks` asks to mark
  * them too (and the same in code, which Chatwork scans when it pairs the
  * blocks around it).
+ *
+ * The idle printer waits in {@link idle} for the next call: most messages are
+ * short, and allocating the state and growing its arrays afresh would cost
+ * more than printing them.
  */
 class Printing {
   // declared only, so that the constructor alone sets them: a class field
-  // may compile to a property definition per instance, per call of stringify
-  declare out: string
-  /** The openers and closers printed, in order. */
-  declare readonly tokens: PrintedToken[]
+  // may compile to a property definition per instance
+  /**
+   * The openers and closers printed, in order, two entries each: its kind
+   * and the closer that pairs with it, as written (`[/INFO]`). Only the
+   * first {@link tokenCount} entries count: the array is reused.
+   */
+  declare tokens: (number | string)[]
+  declare tokenCount: number
   /** Whether text or code holds an opener or closer. */
-  declare strayTokens: boolean
-  /** Offset in `out` of a `[` of the current run of text that no `]` has followed yet, or -1. */
-  private declare bracket: number
-  /** A quote or code ended without its swallowed line feed: text starting with one must print another. */
-  private declare lineFeedOwed: boolean
-  private declare readonly markBlocks: boolean
+  declare strays: boolean
+  /** The enclosing levels, four entries each: siblings, index of the next, parent, closer. */
+  private declare readonly stack: (readonly Node[] | number | Node | string | undefined)[]
+  private declare markBlocks: boolean
 
-  constructor(markBlocks: boolean) {
-    this.out = ''
+  constructor() {
     this.tokens = []
-    this.strayTokens = false
-    this.bracket = -1
-    this.lineFeedOwed = false
+    this.tokenCount = 0
+    this.strays = false
+    this.stack = []
+    this.markBlocks = false
+  }
+
+  /**
+   * Prints `tree` and its descendants. Each enclosing level waits on the
+   * stack, so depth costs memory, not call stack. The state of the text
+   * run lives in locals, and only text holding a bracket leaves the loop:
+   * this is where printing spends its time.
+   */
+  print(tree: Node | readonly Node[], markBlocks: boolean): string {
+    this.tokenCount = 0
+    this.strays = false
     this.markBlocks = markBlocks
+    const { stack, tokens } = this
+    let out = ''
+    // offset in `out` of a `[` of the current run of text that no `]` has followed yet, or -1
+    let bracket = -1
+    // a quote or code ended without its swallowed line feed: text starting with one must print another
+    let lineFeedOwed = false
+    let nodes: readonly Node[]
+    // a root's children print in its place: it has no opener or closer
+    let parent: Node | undefined
+    if (Array.isArray(tree)) {
+      nodes = tree
+    } else if ((tree as Node).type === 'root') {
+      parent = tree as Root
+      nodes = (tree as Root).children
+    } else {
+      nodes = [tree as Node]
+    }
+    let next = 0
+    // the parent's closer, as printed
+    let closer = ''
+    for (;;) {
+      while (next < nodes.length) {
+        const node = nodes[next++]
+        let value: string
+        switch (node.type) {
+          case 'text':
+            value = node.value
+            break
+          case 'link':
+            value = node.url
+            break
+          case 'emoticon':
+            value = node.code
+            break
+          case 'code': {
+            const open = opener(node, '[code]')
+            const close = open === '[code]' ? '[/code]' : closerOf(node, open)
+            let content = node.value
+            if (content.indexOf('[') !== -1) {
+              this.tokenCount = this.token(this.tokenCount, OWN_OPENER, close)
+              content = this.codeContent(content, close)
+              this.tokenCount = this.token(this.tokenCount, OWN_CLOSER, close)
+            } else {
+              this.tokenCount = this.token(this.token(this.tokenCount, OWN_OPENER, close), OWN_CLOSER, close)
+            }
+            out += open + content + close
+            if (node.lineFeed) out += '\n'
+            bracket = -1
+            lineFeedOwed = node.lineFeed !== true
+            continue
+          }
+          case 'root':
+            stack.push(nodes, next, parent, closer)
+            parent = node
+            nodes = node.children
+            next = 0
+            continue
+          case 'quote':
+          case 'info':
+          case 'title':
+          case 'download':
+          case 'task': {
+            stack.push(nodes, next, parent, closer)
+            const canonical = canonicalOpener(node)
+            const open = opener(node, canonical)
+            closer = open === canonical ? canonicalCloser(node.type) : closerOf(node, open)
+            out += node.type === 'quote' ? open + header(node) : open
+            this.tokenCount = this.token(this.tokenCount, OWN_OPENER, closer)
+            bracket = -1
+            lineFeedOwed = false
+            parent = node
+            nodes = node.children
+            next = 0
+            continue
+          }
+          default:
+            out += tagMarkup(node)
+            bracket = -1
+            lineFeedOwed = false
+            continue
+        }
+        // text, a link or an emoticon: part of the current run of text
+        if (value.length === 0) continue
+        if (lineFeedOwed) {
+          if (value.charCodeAt(0) === 10) out += '\n'
+          lineFeedOwed = false
+        }
+        // the seam first, so that the tokens are recorded in order
+        if (bracket !== -1) {
+          out = this.markSeam(out, bracket, value)
+          if (value.indexOf(']') !== -1) bracket = -1
+        }
+        // links and emoticons hold no `[`; indexOf, because lastIndexOf is a slow runtime call in V8
+        if (node.type === 'text' && value.indexOf('[') !== -1) {
+          value = this.markTags(value, false)
+          let last = value.length - 1
+          while (value.charCodeAt(last) !== 91) last--
+          bracket = value.indexOf(']', last) === -1 ? out.length + last : -1
+        }
+        out += value
+      }
+      if (parent !== undefined && parent.type !== 'root') {
+        this.tokenCount = this.token(this.tokenCount, OWN_CLOSER, closer)
+        out += closer
+        bracket = -1
+        lineFeedOwed = false
+        if (parent.type === 'quote') {
+          if (parent.lineFeed) out += '\n'
+          else lineFeedOwed = true
+        }
+      }
+      if (stack.length === 0) return out
+      closer = stack.pop() as string
+      parent = stack.pop() as Node | undefined
+      next = stack.pop() as number
+      nodes = stack.pop() as readonly Node[]
+    }
   }
 
-  /** Appends a block's opener, which `closer` closes; returns its token's index, for {@link closeBlock}. */
-  openBlock(markup: string, closer: string): number {
-    this.markup(markup)
-    this.tokens.push({ kind: 'open', closer, own: true, closedBy: -1 })
-    return this.tokens.length - 1
-  }
-
-  /** Appends the closer of the block whose opener is token `opener`. */
-  closeBlock(opener: number): void {
-    const { closer } = this.tokens[opener]
-    this.tokens[opener].closedBy = this.tokens.length
-    this.tokens.push({ kind: 'close', closer, own: true, closedBy: -1 })
-    this.markup(closer)
+  /** Lets go of what the last printing holds, before the printer waits for the next. */
+  release(): void {
+    if (this.tokens.length > KEPT_TOKENS) this.tokens = []
   }
 
   /**
@@ -88,124 +272,132 @@ class Printing {
    * the parser's pairing and nesting rules.
    */
   pairsAsPrinted(): boolean {
-    const tokens = this.tokens
-    // most often each opener or closer of text is the only one of its spelling, and pairs with
-    // nothing; seen at a glance in short messages (the glance is quadratic, so only there)
-    let shared = tokens.length > 32
-    for (let i = 0; i < tokens.length && !shared; i++) {
-      if (tokens[i].own) continue
-      for (let k = 0; k < tokens.length; k++) {
-        if (k !== i && tokens[k].closer === tokens[i].closer) {
-          shared = true
-          break
-        }
+    if (!this.spellingShared()) return true
+    const { tokens, tokenCount } = this
+    // pairing as the parser pairs (pairing.ts), on the closers as keys, which
+    // say the same as the spellings; then nesting, token by token
+    const match = new Int32Array(tokenCount >> 1).fill(-1)
+    const own = new Int32Array(tokenCount >> 1).fill(-1)
+    const openers = new Map<string, number[]>()
+    const ownOpeners: number[] = []
+    for (let i = 0; i < tokenCount; i += 2) {
+      const kind = tokens[i]
+      const closer = tokens[i + 1] as string
+      if (kind === OWN_OPENER) ownOpeners.push(i >> 1)
+      else if (kind === OWN_CLOSER) own[ownOpeners.pop()!] = i >> 1
+      if (kind === OWN_OPENER || kind === STRAY_OPENER) {
+        const stack = openers.get(closer)
+        if (stack) stack.push(i >> 1)
+        else openers.set(closer, [i >> 1])
+        continue
+      }
+      const stack = openers.get(closer)
+      if (!stack || stack.length === 0) continue
+      if (isCodeCloser(closer)) {
+        for (const opener of stack) match[opener] = i >> 1
+        stack.length = 0
+      } else {
+        match[stack.pop()!] = i >> 1
       }
     }
-    if (!shared) return true
-    const match = pair(tokens.map((token) => ({ kind: token.kind, spelling: token.closer.slice(2, -1) })))
-    const closers = [tokens.length]
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]
-      if (token.kind === 'close') {
+    const closers = [match.length]
+    for (let i = 0; i < match.length; i++) {
+      const kind = tokens[2 * i]
+      if (kind === OWN_CLOSER || kind === STRAY_CLOSER) {
         if (i === closers[closers.length - 1]) closers.pop()
         continue
       }
       const closer = match[i]
       const pairs = closer !== -1 && closer <= closers[closers.length - 1]
-      if (pairs !== token.own || (pairs && closer !== token.closedBy)) return false
+      if (pairs !== (kind === OWN_OPENER) || (pairs && closer !== own[i])) return false
       if (!pairs) continue
-      if (token.closer.toLowerCase() === '[/code]') i = closer
+      if (isCodeCloser(tokens[2 * i + 1] as string)) i = closer
       else closers.push(closer)
     }
     return true
   }
 
-  /** Appends text, a link or an emoticon: part of the current run of text. */
-  text(value: string): void {
-    if (value === '') return
-    if (this.lineFeedOwed) {
-      if (value.charCodeAt(0) === 10) this.out += '\n'
-      this.lineFeedOwed = false
+  /**
+   * Whether an opener or closer of text or code shares its spelling with
+   * another token: most often each is the only one of its spelling, and
+   * pairs with nothing. Pairwise in short messages, by counting in long ones.
+   */
+  private spellingShared(): boolean {
+    const { tokens, tokenCount } = this
+    if (tokenCount <= 32) {
+      for (let i = 0; i < tokenCount; i += 2) {
+        if (tokens[i] === OWN_OPENER || tokens[i] === OWN_CLOSER) continue
+        for (let k = 1; k < tokenCount; k += 2) if (k !== i + 1 && tokens[k] === tokens[i + 1]) return true
+      }
+      return false
     }
-    // the seam first, so that the tokens are recorded in order
-    if (this.bracket !== -1) this.markSeam(value)
-    // indexOf: lastIndexOf is a slow runtime call in V8, and most text has no bracket
-    if (value.indexOf('[') !== -1) {
-      value = this.markTags(value, false)
-      let last = value.length - 1
-      while (value.charCodeAt(last) !== 91) last--
-      this.bracket = value.indexOf(']', last) === -1 ? this.out.length + last : -1
-    } else if (this.bracket !== -1 && value.includes(']')) {
-      this.bracket = -1
-    }
-    this.out += value
+    const count = new Map<string, number>()
+    for (let i = 1; i < tokenCount; i += 2) count.set(tokens[i] as string, (count.get(tokens[i] as string) ?? 0) + 1)
+    for (let i = 0; i < tokenCount; i += 2) if ((tokens[i] === STRAY_OPENER || tokens[i] === STRAY_CLOSER) && count.get(tokens[i + 1] as string)! > 1) return true
+    return false
   }
 
-  /** Appends markup that is not text: a tag, an opener, a closer. */
-  markup(markup: string): void {
-    this.out += markup
-    this.bracket = -1
-    this.lineFeedOwed = false
+  /** Records at `count` an opener or closer of kind `kind`, which `closer` pairs with; returns the new count. */
+  private token(count: number, kind: number, closer: string): number {
+    this.tokens[count] = kind
+    this.tokens[count + 1] = closer
+    return count + 2
   }
 
-  /** Appends the line feed after a quote or a code block, or owes it. */
-  lineFeed(present: boolean | undefined): void {
-    if (present) this.out += '\n'
-    else this.lineFeedOwed = true
-  }
-
-  /** Appends the content of a code block that `closer` ends. */
-  code(value: string, closer: string): void {
-    if (value.includes('[')) {
-      // the block's own closer in its content would end it early; a parsed one never holds it
-      if (value.includes(closer)) value = value.split(closer).join('[' + ESCAPE_MARK + closer.slice(1))
-      value = this.markTags(value, true)
-    }
-    this.out += value
+  /** The content of a code block that `closer` ends, as it must print. */
+  private codeContent(value: string, closer: string): string {
+    // the block's own closer in its content would end it early; a parsed one never holds it
+    if (value.includes(closer)) value = value.split(closer).join('[' + ESCAPE_MARK + closer.slice(1))
+    return this.markTags(value, true)
   }
 
   /** Marks the tags in `value` that must stay text; in code, only openers and closers count. */
   private markTags(value: string, inCode: boolean): string {
     let marked = ''
     let from = 0
-    TAG_IN_TEXT.lastIndex = 0
-    for (let match = TAG_IN_TEXT.exec(value); match !== null; match = TAG_IN_TEXT.exec(value)) {
-      const kind = tokenKind(match)
+    for (let i = value.indexOf('['); i !== -1; i = value.indexOf('[', i + 1)) {
+      const kind = tagAt(value, i)
       if (kind === NOT_A_TAG || (inCode && kind === INLINE_TAG)) continue
       if (kind === BLOCK_TAG && !this.markBlocks) {
-        this.stray(match[1] === '/', match[2])
+        this.stray(value, i)
         continue
       }
-      marked += value.slice(from, match.index + 1) + ESCAPE_MARK
-      from = match.index + 1
+      marked += value.slice(from, i + 1) + ESCAPE_MARK
+      from = i + 1
     }
     return from === 0 ? value : marked + value.slice(from)
   }
 
-  /** Records an opener or closer left in text or code. */
-  private stray(closer: boolean, spelling: string): void {
-    this.tokens.push({ kind: closer ? 'close' : 'open', closer: `[/${spelling}]`, own: false, closedBy: -1 })
-    this.strayTokens = true
+  /** Records the opener or closer that {@link tagAt} read at `i` of `text`, left in text or code. */
+  private stray(text: string, i: number): void {
+    this.tokenCount = this.token(this.tokenCount, text.charCodeAt(i + 1) === 47 ? STRAY_CLOSER : STRAY_OPENER, `[/${text.slice(nameStart, nameEnd)}]`)
+    this.strays = true
   }
 
-  /** Marks the open `[` before `value` when the two would form a tag across the seam. */
-  private markSeam(value: string): void {
+  /** `out` with its open `[` at `bracket` marked when it and `value` would form a tag across the seam. */
+  private markSeam(out: string, bracket: number, value: string): string {
     const end = value.indexOf(']')
-    if (end === -1) return
+    if (end === -1) return out
     const next = value.indexOf('[')
-    if (next !== -1 && next < end) return
-    TAG_IN_TEXT.lastIndex = 0
-    const joined = this.out.slice(this.bracket) + value.slice(0, end + 1)
-    const match = TAG_IN_TEXT.exec(joined)
-    const token = match === null || match.index !== 0 || match[0].length !== joined.length ? NOT_A_TAG : tokenKind(match)
-    if (token === NOT_A_TAG) return
-    if (token === BLOCK_TAG && !this.markBlocks) {
-      this.stray(match![1] === '/', match![2])
-    } else {
-      this.out = this.out.slice(0, this.bracket + 1) + ESCAPE_MARK + this.out.slice(this.bracket + 1)
+    if (next !== -1 && next < end) return out
+    const joined = out.slice(bracket) + value.slice(0, end + 1)
+    const kind = tagAt(joined, 0)
+    if (kind === NOT_A_TAG || tagEnd !== joined.length) return out
+    if (kind === BLOCK_TAG && !this.markBlocks) {
+      this.stray(joined, 0)
+      return out
     }
+    return out.slice(0, bracket + 1) + ESCAPE_MARK + out.slice(bracket + 1)
   }
 }
+
+/** Whether `closer` is `[/code]` in any case: a code block does not nest, its first closer ends it. */
+function isCodeCloser(closer: string): boolean {
+  return closer.length === 7 && closer.toLowerCase() === '[/code]'
+}
+
+/** The printer waiting for the next call; a call in progress takes it, so a getter that prints inside a printing gets a new one. */
+let idle: Printing | undefined
 
 /**
  * Prints a tree, a node or a list of nodes as Chatwork markup: the message
@@ -245,98 +437,79 @@ class Printing {
  * stringify(tree) // '[TO:5] hi'
  */
 export function stringify(tree: Node | readonly Node[]): string {
-  const nodes: readonly Node[] = Array.isArray(tree) ? tree : [tree as Node]
-  let out = print(nodes, false)
-  if (out.strayTokens && !out.pairsAsPrinted()) out = print(nodes, true)
-  return !Array.isArray(tree) && (tree as Node).type === 'root' ? markDeleted(out.out, tree as Root) : out.out
+  const printing = idle ?? new Printing()
+  idle = undefined
+  let out = printing.print(tree, false)
+  if (printing.strays && !printing.pairsAsPrinted()) out = printing.print(tree, true)
+  printing.release()
+  idle = printing
+  return out.length === 9 && !Array.isArray(tree) && (tree as Node).type === 'root' ? markDeleted(out, tree as Root) : out
 }
 
 /** Marks a whole body of `[deleted]` that the root does not say: it would be read as a deleted message. */
 function markDeleted(out: string, root: Root): string {
-  if (out.length !== 9 || out.toLowerCase() !== '[deleted]') return out
+  if (out.toLowerCase() !== '[deleted]') return out
   return root.children.length === 1 && root.children[0].type === 'deleted' ? out : '[' + ESCAPE_MARK + out.slice(1)
 }
 
-/**
- * Prints `nodes` and their descendants. Each enclosing level waits on the
- * stack as four entries (its siblings, the index of the next one, their
- * parent and the token of its opener), so depth costs memory, not call stack.
- */
-function print(nodes: readonly Node[], markBlocks: boolean): Printing {
-  const printing = new Printing(markBlocks)
-  let next = 0
-  let parent: Node | undefined
-  // the token of the parent's opener
-  let opened = -1
-  const stack: (readonly Node[] | number | Node | undefined)[] = []
-  for (;;) {
-    while (next < nodes.length) {
-      const node = nodes[next++]
-      switch (node.type) {
-        case 'text':
-          printing.text(node.value)
-          continue
-        case 'link':
-          printing.text(node.url)
-          continue
-        case 'emoticon':
-          printing.text(node.code)
-          continue
-        case 'code': {
-          const open = opener(node)
-          const close = closerOf(node, open)
-          const token = printing.openBlock(open ?? '[code]', close)
-          printing.code(node.value, close)
-          printing.closeBlock(token)
-          printing.lineFeed(node.lineFeed)
-          continue
-        }
-        case 'root':
-        case 'quote':
-        case 'info':
-        case 'title':
-        case 'download':
-        case 'task': {
-          stack.push(nodes, next, parent, opened)
-          if (node.type !== 'root') {
-            const open = opener(node)
-            const markup = open === undefined ? openMarkup(node as Tag) : node.type === 'quote' ? open + header(node) : open
-            opened = printing.openBlock(markup, closerOf(node, open))
-          }
-          parent = node
-          nodes = node.children
-          next = 0
-          continue
-        }
-        default:
-          printing.markup(spell(node, node.source) ?? openMarkup(node))
-      }
-    }
-    if (parent !== undefined && parent.type !== 'root') {
-      printing.closeBlock(opened)
-      if (parent.type === 'quote') printing.lineFeed(parent.lineFeed)
-    }
-    if (stack.length === 0) return printing
-    opened = stack.pop() as number
-    parent = stack.pop() as Node | undefined
-    next = stack.pop() as number
-    nodes = stack.pop() as readonly Node[]
+// A parsed node most often keeps the canonical spelling: comparing it with
+// the canonical markup is the quickest check that its fields still say it,
+// because string equality is one builtin call where reading the spelling is a
+// character loop.
+
+/** A tag as it prints: as written while it says the node, else canonical. */
+function tagMarkup(node: Exclude<Tag, Parent | Code>): string {
+  const canonical = openMarkup(node)
+  const source = node.source
+  return source === undefined || source === canonical ? canonical : (spell(node, source) ?? canonical)
+}
+
+// Switches rather than records keyed by type: a keyed load with a variable
+// key is a dictionary lookup, which costs more than printing the block.
+
+/** The canonical opener of a block with children, without a quote's header. */
+function canonicalOpener(node: Exclude<Parent, Root>): string {
+  switch (node.type) {
+    case 'quote':
+      return '[qt]'
+    case 'info':
+      return '[info]'
+    case 'title':
+      return '[title]'
+    case 'download':
+      return `[download:${node.fileId}]`
+    case 'task':
+      return openMarkup(node)
   }
 }
 
-/** The opener as written, when it still says the block; undefined for the canonical one. */
-function opener(node: Exclude<Parent, Root> | Code): string | undefined {
-  return spell(node, node.open)
+/** The canonical closer of a block with children. */
+function canonicalCloser(type: Exclude<Parent, Root>['type']): string {
+  switch (type) {
+    case 'quote':
+      return '[/qt]'
+    case 'info':
+      return '[/info]'
+    case 'title':
+      return '[/title]'
+    case 'download':
+      return '[/download]'
+    case 'task':
+      return '[/task]'
+  }
 }
 
-/** The closer of a block whose opener prints as `open` (undefined: the canonical opener): the one written while it matches. */
-function closerOf(node: Exclude<Parent, Root> | Code, open: string | undefined): string {
-  if (open === undefined) return CANONICAL_CLOSERS[node.type]
+/** A block's opener as it prints (without a quote's header): as written while it says the block, else `canonical`. */
+function opener(node: Exclude<Parent, Root> | Code, canonical: string): string {
+  const open = node.open
+  return open === undefined || open === canonical ? canonical : (spell(node, open) ?? canonical)
+}
+
+/** The closer of a block whose opener prints as `open`, spelled as written: the one written while it repeats the opener's name, else one that does. */
+function closerOf(node: Exclude<Parent, Root> | Code, open: string): string {
   const close = node.close
   return close !== undefined && closes(open, close) ? close : `[/${spelledName(open)}]`
 }
-
-const CANONICAL_CLOSERS: Readonly<Record<string, string>> = { quote: '[/qt]', info: '[/info]', title: '[/title]', code: '[/code]', download: '[/download]', task: '[/task]' }
 
 /** Whether `close` is `[/name]` with the name exactly as `open` spells it. */
 function closes(open: string, close: string): boolean {
@@ -350,6 +523,7 @@ function closes(open: string, close: string): boolean {
 /** A quote's header after a written opener: the folded `[qtmeta]` as written while it says the quote's header. */
 function header(quote: Quote): string {
   if (quote.accountId === undefined) return ''
-  const meta = { type: 'qtmeta', accountId: quote.accountId, time: quote.time }
-  return spell(meta, quote.meta) ?? qtmeta(quote.accountId, quote.time)
+  const canonical = qtmeta(quote.accountId, quote.time)
+  const meta = quote.meta
+  return meta === undefined || meta === canonical ? canonical : (spell(quote, meta, 'qtmeta') ?? canonical)
 }

@@ -29,13 +29,13 @@ describe('escapeText', () => {
     fc.assert(fc.property(anyText, (s) => unescapeText(escapeText(s)) === s))
   })
 
-  it('adds one U+200B after each `[` that a letter, `/`, U+200B, spaces and a Latin letter, or the end follows, and nothing else', () => {
+  it('adds one U+200B after each `[` that a letter, `/`, U+200B, spaces and a Latin letter, or only spaces to the end follow, and nothing else', () => {
     fc.assert(
       fc.property(anyText, (s) => {
         let marks = 0
         for (let i = 0; i < s.length; i++) {
           const rest = s.slice(i + 1)
-          if (s[i] === '[' && (rest === '' || /^(?:[\p{L}/\u200B]|[ \t\u3000]+[A-Za-z])/u.test(rest))) marks++
+          if (s[i] === '[' && (/^[ \t\u3000]*$/.test(rest) || /^(?:[\p{L}/\u200B]|[ \t\u3000]+[A-Za-z])/u.test(rest))) marks++
         }
         const escaped = escapeText(s)
         return escaped.length === s.length + marks && unescapeText(escaped) === s
