@@ -25,18 +25,6 @@ export function readTag(spelling: string): Content | Block | undefined {
   return match === null ? undefined : readTagParts(match[1], match[2] ?? null, match[3], spelling)
 }
 
-/**
- * The tag name as written at the start of an opener or a tag (`INFO` of `[INFO a=b]`).
- *
- * @example
- * spelledName('[INFO a=b]') // 'INFO'
- */
-export function spelledName(spelling: string): string {
-  let end = 1
-  for (let c = spelling.charCodeAt(1) | 32; c >= 97 && c <= 122; c = spelling.charCodeAt(++end) | 32);
-  return spelling.slice(1, end)
-}
-
 /** The field that the value of a colon-form tag holds. */
 const COLON_FIELDS: Readonly<Record<string, string>> = {
   to: 'accountId',
@@ -116,11 +104,6 @@ export function spell(node: { type: string }, spelling: string | undefined, type
 const FIELD_NAMES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   Object.entries(FIELDS).map(([type, fields]) => [type, fields.map((field) => (field.endsWith('?') ? field.slice(0, -1) : field))]),
 )
-
-/** A character of `[A-Za-z0-9_]`, which a colon value is made of. */
-export function isWordCharacter(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95
-}
 
 /** Whether a spelling read as `read` says the fields of `node` that an opener or tag can say. */
 function saysFields(type: string, node: Fields, read: Fields): boolean {

@@ -1,89 +1,8 @@
 import { openMarkup, qtmeta, type Tag } from './canonical-markup.ts'
 import { ESCAPE_MARK } from './escape.ts'
-import { BLOCK_NAMES, readTagParts, SHAPES } from './grammar-actions.ts'
 import type { Code, Node, Parent, Quote, Root } from './nodes.ts'
-import { isWordCharacter, spell, spelledName } from './spelling.ts'
-
-// What a tag found in text is: neither, a tag wherever it stands, or an
-// opener or closer, which is one only where it pairs.
-const NOT_A_TAG = 0
-const INLINE_TAG = 1
-const BLOCK_TAG = 2
-
-// What {@link tagAt} read last: where the tag ends (exclusive), and where its name is.
-let tagEnd = 0
-let nameStart = 0
-let nameEnd = 0
-
-/** Lower-case names, by length, for reading a name in text without slicing it. */
-function byLength(names: Iterable<string>): readonly (readonly string[])[] {
-  const table: string[][] = []
-  for (const name of names) (table[name.length] ??= []).push(name)
-  return table
-}
-
-const TAG_NAMES = byLength(Object.keys(SHAPES))
-const BLOCK_NAMES_BY_LENGTH = byLength(BLOCK_NAMES)
-
-/** The name of `names` (lower case) that `text` spells, in any case, from `start` to `end`; else undefined. */
-function knownName(text: string, start: number, end: number, names: readonly (readonly string[])[]): string | undefined {
-  const candidates = names[end - start]
-  if (candidates === undefined) return undefined
-  for (const name of candidates) if (spellsName(text, start, name)) return name
-  return undefined
-}
-
-function spellsName(text: string, start: number, name: string): boolean {
-  for (let k = 0; k < name.length; k++) if ((text.charCodeAt(start + k) | 32) !== name.charCodeAt(k)) return false
-  return true
-}
-
-/**
- * What the `[` at `i` of `text` starts, as the grammar's Opener and Closer
- * rules read it: `[`, an optional `/`, a name, a colon value, the rest up to
- * `]`, with no `[` inside. Sets {@link tagEnd} and the name's place. A
- * character loop, without allocation but for the full reading of a known
- * name with a value or attributes: text is checked each time it prints.
- */
-function tagAt(text: string, i: number): number {
-  let j = i + 1
-  const closer = text.charCodeAt(j) === 47
-  if (closer) j++
-  nameStart = j
-  while (isLetter(text.charCodeAt(j))) j++
-  nameEnd = j
-  if (j === nameStart) return NOT_A_TAG
-  if (closer) {
-    if (text.charCodeAt(j) !== 93) return NOT_A_TAG
-    tagEnd = j + 1
-    return knownName(text, nameStart, j, BLOCK_NAMES_BY_LENGTH) === undefined ? NOT_A_TAG : BLOCK_TAG
-  }
-  const name = knownName(text, nameStart, j, TAG_NAMES)
-  if (name === undefined) return NOT_A_TAG
-  let valueEnd = -1
-  if (text.charCodeAt(j) === 58) {
-    let k = j + 1
-    while (isWordCharacter(text.charCodeAt(k))) k++
-    if (k > j + 1) valueEnd = j = k
-  }
-  const restStart = j
-  for (; j < text.length; j++) {
-    const c = text.charCodeAt(j)
-    if (c === 93) break
-    if (c === 91) return NOT_A_TAG
-  }
-  if (j === text.length) return NOT_A_TAG
-  tagEnd = j + 1
-  if (valueEnd === -1 && restStart === j) return SHAPES[name].bare ? (BLOCK_NAMES.has(name) ? BLOCK_TAG : INLINE_TAG) : NOT_A_TAG
-  const value = valueEnd === -1 ? null : text.slice(nameEnd + 1, valueEnd)
-  const node = readTagParts(name, value, text.slice(restStart, j), text.slice(i, j + 1))
-  if (node === undefined) return NOT_A_TAG
-  return 'children' in node || node.type === 'code' ? BLOCK_TAG : INLINE_TAG
-}
-
-function isLetter(c: number): boolean {
-  return (c | 32) >= 97 && (c | 32) <= 122
-}
+import { spell } from './spelling.ts'
+import { BLOCK_TAG, INLINE_TAG, nameEnd, NOT_A_TAG, tagAt } from './tag-in-text.ts'
 
 // The kinds of printed openers and closers: a block's own, or one left in text or code.
 const OWN_OPENER = 0
@@ -205,7 +124,8 @@ class Printing {
           case 'download':
           case 'task': {
             stack.push(nodes, next, parent, closer)
-            const canonical = canonicalOpener(node)
+            // a quote's header prints after its opener, from its fields
+            const canonical = node.type === 'quote' ? '[qt]' : openMarkup(node)
             const open = opener(node, canonical)
             closer = open === canonical ? canonicalCloser(node.type) : closerOf(node, open)
             out += node.type === 'quote' ? open + header(node) : open
@@ -356,7 +276,7 @@ class Printing {
     let marked = ''
     let from = 0
     for (let i = value.indexOf('['); i !== -1; i = value.indexOf('[', i + 1)) {
-      const kind = tagAt(value, i)
+      const kind = tagAt(value, i) % 4
       if (kind === NOT_A_TAG || (inCode && kind === INLINE_TAG)) continue
       if (kind === BLOCK_TAG && !this.markBlocks) {
         this.stray(value, i)
@@ -368,9 +288,11 @@ class Printing {
     return from === 0 ? value : marked + value.slice(from)
   }
 
-  /** Records the opener or closer that {@link tagAt} read at `i` of `text`, left in text or code. */
+  /** Records the opener or closer at `i` of `text`, left in text or code. */
   private stray(text: string, i: number): void {
-    this.tokenCount = this.token(this.tokenCount, text.charCodeAt(i + 1) === 47 ? STRAY_CLOSER : STRAY_OPENER, `[/${text.slice(nameStart, nameEnd)}]`)
+    const closer = text.charCodeAt(i + 1) === 47
+    const start = closer ? i + 2 : i + 1
+    this.tokenCount = this.token(this.tokenCount, closer ? STRAY_CLOSER : STRAY_OPENER, `[/${text.slice(start, nameEnd(text, start))}]`)
     this.strays = true
   }
 
@@ -381,8 +303,9 @@ class Printing {
     const next = value.indexOf('[')
     if (next !== -1 && next < end) return out
     const joined = out.slice(bracket) + value.slice(0, end + 1)
-    const kind = tagAt(joined, 0)
-    if (kind === NOT_A_TAG || tagEnd !== joined.length) return out
+    const found = tagAt(joined, 0)
+    const kind = found % 4
+    if (kind === NOT_A_TAG || found >>> 2 !== joined.length) return out
     if (kind === BLOCK_TAG && !this.markBlocks) {
       this.stray(joined, 0)
       return out
@@ -464,39 +387,9 @@ function tagMarkup(node: Exclude<Tag, Parent | Code>): string {
   return source === undefined || source === canonical ? canonical : (spell(node, source) ?? canonical)
 }
 
-// Switches rather than records keyed by type: a keyed load with a variable
-// key is a dictionary lookup, which costs more than printing the block.
-
-/** The canonical opener of a block with children, without a quote's header. */
-function canonicalOpener(node: Exclude<Parent, Root>): string {
-  switch (node.type) {
-    case 'quote':
-      return '[qt]'
-    case 'info':
-      return '[info]'
-    case 'title':
-      return '[title]'
-    case 'download':
-      return `[download:${node.fileId}]`
-    case 'task':
-      return openMarkup(node)
-  }
-}
-
 /** The canonical closer of a block with children. */
 function canonicalCloser(type: Exclude<Parent, Root>['type']): string {
-  switch (type) {
-    case 'quote':
-      return '[/qt]'
-    case 'info':
-      return '[/info]'
-    case 'title':
-      return '[/title]'
-    case 'download':
-      return '[/download]'
-    case 'task':
-      return '[/task]'
-  }
+  return type === 'quote' ? '[/qt]' : `[/${type}]`
 }
 
 /** A block's opener as it prints (without a quote's header): as written while it says the block, else `canonical`. */
@@ -508,7 +401,7 @@ function opener(node: Exclude<Parent, Root> | Code, canonical: string): string {
 /** The closer of a block whose opener prints as `open`, spelled as written: the one written while it repeats the opener's name, else one that does. */
 function closerOf(node: Exclude<Parent, Root> | Code, open: string): string {
   const close = node.close
-  return close !== undefined && closes(open, close) ? close : `[/${spelledName(open)}]`
+  return close !== undefined && closes(open, close) ? close : `[/${open.slice(1, nameEnd(open, 1))}]`
 }
 
 /** Whether `close` is `[/name]` with the name exactly as `open` spells it. */
