@@ -13,8 +13,10 @@
  * - `lineFeed` on `quote` and `code`: the one line feed after the closer that
  *   Chatwork swallows in display (it is part of the node's source).
  *
- * The printer prints these verbatim when present. After changing a parsed
- * node's ids, delete its `source` (or `open`/`meta`) to print canonical markup.
+ * The printer prints a spelling as written while it still says the node's
+ * fields; change the fields and it prints the new values, in the old spelling
+ * where it can (tag-name case, attribute order, extra attributes), else in
+ * canonical form. The fields win: a spelling never needs deleting.
  *
  * Ids: account, room and file ids are numbers; message ids are decimal strings,
  * because real ones exceed 2^53.
