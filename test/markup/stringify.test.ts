@@ -158,6 +158,15 @@ describe('stringify: edit laws', () => {
     )
   })
 
+  it('prints a tree whose getter prints another tree while it is printed', () => {
+    const inner = parse('[info][qt]q[/qt] [toall][/info]')
+    const outer: Root = { type: 'root', children: [{ type: 'text', value: 'a[info]' }, { type: 'info', children: [] }] }
+    Object.defineProperty(outer.children[1], 'children', { get: () => [{ type: 'text', value: stringify(inner) }] })
+    // the text pairs with itself, so every opener and closer in text gets the mark
+    expect(stringify(outer)).toBe(`a[${Z}info][info][${Z}info][${Z}qt]q[${Z}/qt] [${Z}toall][${Z}/info][/info]`)
+    expect(stringify(inner)).toBe('[info][qt]q[/qt] [toall][/info]')
+  })
+
   it('prints and checks trees nested 100,000 deep without overflowing the stack', () => {
     // the text opener would pair with the first closer: the printer must notice, and mark it
     let tree: Content = { type: 'text', value: '[info]' }
