@@ -12,8 +12,9 @@ export interface PairedToken {
 
 /**
  * Pairs each opener with its closer: the index of the closer token, or -1.
- * Shared with the printer, which checks with it that openers and closers
- * left in text stay text.
+ * The printer's check that openers and closers left in text stay text
+ * (`pairsAsPrinted` in stringify.ts) pairs by the same rule, on its own
+ * token list.
  *
  * @example
  * pair([{ kind: 'open', spelling: 'info' }, { kind: 'close', spelling: 'info' }]) // Int32Array [1, -1]
