@@ -1,6 +1,6 @@
 import { EMOTICON_CODES, EXTENDED_EMOTICON_CODES, type EmoticonCode } from './emoticons.ts'
-import { locator } from './location.ts'
-import type { Code, Content, Emoticon, Link, Node, Parent, Point, Root } from './nodes.ts'
+import { SharedPoints } from './location.ts'
+import type { Code, Content, Emoticon, Link, Node, Parent, Point, Root, Text } from './nodes.ts'
 
 /** Names of the paired tags. */
 export const BLOCK_NAMES: ReadonlySet<string> = new Set(['qt', 'info', 'title', 'code', 'download', 'task'])
@@ -222,16 +222,15 @@ const STANDARD_EMOTICONS = new Map(EMOTICON_CODES.map((e) => [e.code, e]))
 export class GrammarActions {
   /** Offset of the current Inline run in the whole source. */
   base = 0
-  private readonly point: (offset: number) => Point
+  /** The points of positions, or undefined when positions are off. */
+  readonly points: SharedPoints | undefined
   private readonly emoticonTable: Map<string, EmoticonCode>
-  private readonly positions: boolean
 
   constructor(
     readonly source: string,
     options: GrammarOptions,
   ) {
-    this.positions = options.positions !== false
-    this.point = locator(source)
+    this.points = options.positions === false ? undefined : new SharedPoints(source)
     this.emoticonTable =
       options.extendedEmoticons || options.emoticons
         ? new Map([...STANDARD_EMOTICONS, ...[...(options.extendedEmoticons ? EXTENDED_EMOTICON_CODES : []), ...(options.emoticons ?? [])].map((e) => [e.code, e] as const)])
@@ -254,26 +253,40 @@ export class GrammarActions {
     return { kind: 'close', spelling: name, start, end: start + source.length }
   }
 
-  link(start: number, url: string): InlineToken {
-    return this.inlineToken({ type: 'link', url }, start, url.length)
+  link(offset: number, url: string): InlineToken {
+    const start = this.base + offset
+    const end = start + url.length
+    const node: Link = this.points === undefined ? { type: 'link', url } : { type: 'link', url, position: this.points.span(start, end) }
+    return { kind: 'inline', node, start, end }
   }
 
   isEmoticon(code: string): boolean {
     return this.emoticonTable.has(code)
   }
 
-  emoticon(start: number, code: string): InlineToken {
-    return this.inlineToken({ type: 'emoticon', code, name: this.emoticonTable.get(code)!.name }, start, code.length)
+  emoticon(offset: number, code: string): InlineToken {
+    const start = this.base + offset
+    const end = start + code.length
+    const name = this.emoticonTable.get(code)!.name
+    const node: Emoticon = this.points === undefined ? { type: 'emoticon', code, name } : { type: 'emoticon', code, name, position: this.points.span(start, end) }
+    return { kind: 'inline', node, start, end }
   }
 
-  private inlineToken(node: Link | Emoticon, offset: number, length: number): InlineToken {
-    const start = this.base + offset
-    return { kind: 'inline', node: this.at(node, start, start + length), start, end: start + length }
+  /**
+   * The text node of the source from `start` to `end`, its position made
+   * with it (adding one later costs a shape change), from the points of the
+   * nodes beside it when given.
+   */
+  text(start: number, end: number, startPoint: Point | undefined, endPoint: Point | undefined): Text {
+    const value = this.source.slice(start, end)
+    const points = this.points
+    if (points === undefined) return { type: 'text', value }
+    return { type: 'text', value, position: { start: startPoint ?? points.at(start), end: endPoint ?? points.at(end) } }
   }
 
   /** Sets a node's position when positions are on. */
   at<T extends Node>(node: T, start: number, end: number): T {
-    if (this.positions) node.position = { start: this.point(start), end: this.point(end) }
+    if (this.points !== undefined) node.position = this.points.span(start, end)
     return node
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { locator } from '../../src/markup/location.ts'
+import { locator, SharedPoints } from '../../src/markup/location.ts'
 
 /** Line and column counted from the start, one character at a time. */
 function naivePoint(source: string, offset: number) {
@@ -32,5 +32,34 @@ describe('locator', () => {
         },
       ),
     )
+  })
+})
+
+describe('SharedPoints', () => {
+  it('agrees with counting from the start, and gives one object for an offset asked twice in a row', () => {
+    const source = fc.string({ unit: fc.constantFrom('a', '\n', '\r', '語'), maxLength: 60 })
+    fc.assert(
+      fc.property(
+        source.chain((s) => fc.tuple(fc.constant(s), fc.array(fc.nat({ max: s.length }), { maxLength: 30 }))),
+        ([s, offsets]) => {
+          for (const order of [offsets, [...offsets].sort((a, b) => a - b)]) {
+            const points = new SharedPoints(s)
+            for (const offset of order) {
+              const point = points.at(offset)
+              expect(point).toEqual(naivePoint(s, offset))
+              expect(points.at(offset)).toBe(point)
+            }
+          }
+        },
+      ),
+    )
+  })
+
+  it('makes spans that share their point where they meet', () => {
+    const points = new SharedPoints('ab\ncd')
+    const first = points.span(0, 3)
+    const second = points.span(3, 5)
+    expect(second.start).toBe(first.end)
+    expect(second).toEqual({ start: { line: 2, column: 1, offset: 3 }, end: { line: 2, column: 3, offset: 5 } })
   })
 })

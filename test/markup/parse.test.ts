@@ -232,6 +232,16 @@ describe('parse: tree details', () => {
     expect(tree.position).toEqual({ start: { line: 1, column: 1, offset: 0 }, end: { line: 3, column: 15, offset: 26 } })
   })
 
+  it('shares one point object where one node ends and the next begins', () => {
+    const tree = parse('a[To:1]b[info]c[/info]')
+    const [a, to, b, info] = tree.children
+    expect(a.position!.end).toBe(to.position!.start)
+    expect(to.position!.end).toBe(b.position!.start)
+    expect(b.position!.end).toBe(info.position!.start)
+    expect(tree.position!.start).toBe(a.position!.start)
+    expect(tree.position!.end).toBe(info.position!.end)
+  })
+
   it('leaves positions out when asked', () => {
     expect(JSON.stringify(parse('[To:1] :) [info]x[/info]', { positions: false }))).not.toContain('position')
   })
